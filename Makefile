@@ -1,0 +1,60 @@
+# The one task runner: these recipes are how to work on Act Locally, and what CI calls.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint fix bench vendor demo-reset check install migrate test-postgres
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+## make run: set everything up and serve the demo at http://127.0.0.1:$(PORT)
+run: migrate
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py seed_demo
+	@ACTLOCALLY_DEMO=1 $(BIN)/python manage.py demo_logins
+	@echo "Serving Act Locally at http://127.0.0.1:$(PORT)"
+	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
+test: lint
+	$(BIN)/pytest -n 2
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fix: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make bench: speed figures, printed as `bench:` lines and written to docs/benchmarks.md
+bench: migrate
+	$(BIN)/python scripts/bench.py
+
+## make vendor: refresh the committed front-end libraries from npm (needs Node)
+vendor:
+	bash scripts/vendor.sh
+
+## make demo-reset: throw away the local database and load the demo again
+demo-reset:
+	rm -f var/db.sqlite3
+	$(MAKE) migrate
+	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py seed_demo
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run

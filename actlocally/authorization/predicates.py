@@ -1,0 +1,71 @@
+"""The facts permissions are built from. Each takes the person and, where it matters, an object
+that is a partnership, belongs to one (has `.partnership`) or is a local authority."""
+
+import rules
+
+from .roles import roles_of
+
+
+def partnership_of(obj):
+    from actlocally.partnerships.models import Partnership
+
+    if isinstance(obj, Partnership):
+        return obj
+    return getattr(obj, "partnership", None)
+
+
+def local_authority_id_of(obj) -> int | None:
+    from actlocally.partnerships.models import LocalAuthority
+
+    if isinstance(obj, LocalAuthority):
+        return obj.pk
+    partnership = partnership_of(obj)
+    return partnership.local_authority_id if partnership else None
+
+
+@rules.predicate
+def is_site_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+
+
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+@rules.predicate
+def is_member(user, obj) -> bool:
+    partnership = partnership_of(obj)
+    return partnership is not None and partnership.pk in roles_of(user).partnerships
+
+
+def has_role(*roles: str):
+    @rules.predicate(name=f"has_role:{'|'.join(roles)}")
+    def predicate(user, obj) -> bool:
+        partnership = partnership_of(obj)
+        return partnership is not None and roles_of(user).partnerships.get(partnership.pk) in roles
+
+    return predicate
+
+
+@rules.predicate
+def sits_on_board(user, obj) -> bool:
+    """Board members and backbone staff of the local authority the object is in."""
+    la_id = local_authority_id_of(obj)
+    return la_id is not None and la_id in roles_of(user).boards
+
+
+@rules.predicate
+def is_backbone_staff(user, obj) -> bool:
+    la_id = local_authority_id_of(obj)
+    return la_id is not None and roles_of(user).boards.get(la_id) == "backbone"
+
+
+@rules.predicate
+def is_backbone_staff_anywhere(user) -> bool:
+    return "backbone" in roles_of(user).boards.values()
+
+
+@rules.predicate
+def coordinates_anywhere(user) -> bool:
+    return "coordinator" in roles_of(user).partnerships.values()

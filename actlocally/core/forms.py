@@ -1,0 +1,61 @@
+"""Renders every Django form with GOV.UK Design System markup, so no form writes its own HTML."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+# The GOV.UK class each widget needs, with the modifier used when the field has an error.
+WIDGET_CLASSES = {
+    forms.Textarea: ("govuk-textarea", "govuk-textarea--error"),
+    forms.Select: ("govuk-select", "govuk-select--error"),
+    forms.SelectMultiple: ("govuk-select", "govuk-select--error"),
+    forms.RadioSelect: ("govuk-radios__input", ""),
+    forms.CheckboxSelectMultiple: ("govuk-checkboxes__input", ""),
+    forms.CheckboxInput: ("govuk-checkboxes__input", ""),
+    forms.FileInput: ("govuk-file-upload", "govuk-file-upload--error"),
+    forms.widgets.Input: ("govuk-input", "govuk-input--error"),
+}
+
+
+class GovUKFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+
+
+def widget_classes(widget: forms.Widget, *, has_error: bool) -> str:
+    for widget_type, (base, error) in WIDGET_CLASSES.items():
+        if isinstance(widget, widget_type):
+            return f"{base} {error}".strip() if has_error else base
+    return ""
+
+
+class GovUKForm(forms.Form):
+    """A form whose widgets carry GOV.UK classes and whose errors are linked from the summary."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+    def full_clean(self):
+        super().full_clean()
+        style_widgets(self)
+
+
+class GovUKModelForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+    def full_clean(self):
+        super().full_clean()
+        style_widgets(self)
+
+
+def style_widgets(form: forms.BaseForm) -> None:
+    errors = getattr(form, "_errors", None) or {}
+    for name, field in form.fields.items():
+        widget = field.widget
+        extra = widget.attrs.get("data-extra-class", "")
+        classes = widget_classes(widget, has_error=name in errors)
+        widget.attrs["class"] = f"{classes} {extra}".strip()
+        if name in errors:
+            widget.attrs["aria-describedby"] = f"{form.add_prefix(name)}-error"

@@ -1,0 +1,223 @@
+"""The Act Locally five-phase blueprint, from "Conditions to Success", Section 5 (shared/seeds/003).
+
+This is data: `sync_blueprint` copies it into the Phase and Step tables (a migration runs it), so a
+local authority's copy can be extended in the admin. Step keys are stable: other apps pass them to
+`journey.services.record_evidence` to tick a step from evidence.
+"""
+
+PHASES = [
+    {
+        "number": 1,
+        "title": "Access & Connect",
+        "summary": "Secure backing, name who does what, choose the area from data and map who is there.",
+        "steps": [
+            (
+                "build-strategic-coalition",
+                "Develop a broad coalition of senior support",
+                "Through a strategic partnership board, to oversee the whole-system approach and secure authority, permissions and resources.",
+                "The local authority has a strategic partnership board with members.",
+            ),
+            (
+                "secure-board-backing",
+                "Secure buy-in and backing from the strategic partnership",
+                "Outline the collective impact approach, the Act Locally methodology and theory of change.",
+                "",
+            ),
+            (
+                "identify-backbone",
+                "Identify a backbone organisation",
+                "The strategic and place-based convenor, facilitator and enabler.",
+                "The partnership names its backbone organisation.",
+            ),
+            (
+                "identify-research-partner",
+                "Identify a research and development partner",
+                "To help with data, evidence and research insights, monitoring and evaluation.",
+                "The partnership names its research partner.",
+            ),
+            (
+                "identify-area-of-focus",
+                "Identify an area of focus",
+                "A town, ward, estate or school cluster, or data driven: an area of multiple deprivation.",
+                "The partnership's area is defined from deprivation data.",
+            ),
+            (
+                "map-assets-and-allies",
+                "Map area assets and allies",
+                "School partnerships and clusters, VCSE organisations and groups, residents who can support and enable.",
+                "At least one asset is mapped in the area.",
+            ),
+            (
+                "plan-monitoring-evaluation",
+                "Plan the monitoring and evaluation framework",
+                "With the research partner: robust data capture and impact evaluation.",
+                "Indicators with baselines are set for the focus issue.",
+            ),
+        ],
+    },
+    {
+        "number": 2,
+        "title": "Plan & Prioritise",
+        "summary": "A learning symposium shares the biggest challenges and agrees three focus priorities.",
+        "steps": [
+            (
+                "hold-learning-symposium",
+                "Hold a learning symposium in the area",
+                "The backbone brings together senior people from schools, health and care, with parents and community partners.",
+                "A symposium is held.",
+            ),
+            (
+                "outline-purpose",
+                "Outline the purpose",
+                "Share the collective impact approach and the Act Locally methodology.",
+                "",
+            ),
+            (
+                "share-challenges",
+                "Share and agree the biggest challenges for children in the area",
+                "What are the biggest challenges facing children and young people here?",
+                "Challenges are collected at the symposium.",
+            ),
+            (
+                "identify-people-places",
+                "Identify the people, places, projects and organisations",
+                "Who will you work with and through to reach children and families?",
+                "People, places, projects and organisations are collected at the symposium.",
+            ),
+            (
+                "identify-barriers",
+                "Think about the likely barriers to change",
+                "Which resources and permissions will you need from the local authority and others?",
+                "Barriers and permissions are collected at the symposium.",
+            ),
+            (
+                "agree-three-priorities",
+                "Agree 3 focus priorities, ranked by urgency",
+                "The first becomes the partnership's focus issue.",
+                "Three priorities are agreed from the ranking.",
+            ),
+        ],
+    },
+    {
+        "number": 3,
+        "title": "Deliver & Act",
+        "summary": "A Statement of Intent, an action plan, a theory of change, termly meetings, a budget and a hub.",
+        "steps": [
+            (
+                "develop-statement-of-intent",
+                "Develop a Statement of Intent",
+                "The problem locally with data and lived experience, agreed actions, desired outcomes and recommendations for commissioners.",
+                "A Statement of Intent is agreed.",
+            ),
+            (
+                "develop-action-plan",
+                "Develop an action plan",
+                "The actions agreed at the symposium, so the partnership can monitor them.",
+                "The action plan has actions.",
+            ),
+            (
+                "develop-theory-of-change",
+                "Develop a theory of change for the focus issue",
+                "",
+                "A theory of change exists for the focus issue.",
+            ),
+            (
+                "establish-convening-partnership",
+                "Establish the convening partnership",
+                "Those who attended the symposium, plus community representatives and young people.",
+                "The partnership has members, including a community representative or young person.",
+            ),
+            (
+                "set-meeting-dates",
+                "Set convening partnership meeting dates",
+                "The backbone organisation facilitates termly meetings.",
+                "Partnership meetings are scheduled.",
+            ),
+            (
+                "secure-community-budget",
+                "Secure a community budget",
+                "To commission support from local VCSE organisations, avoiding duplication.",
+                "A community budget round is open.",
+            ),
+            (
+                "involve-commissioners",
+                "Involve commissioners and others",
+                "Secure further permissions and resources for the focus issue.",
+                "Recommendations are sent to commissioners.",
+            ),
+            (
+                "identify-school-health-hub",
+                "Identify a School Health Hub within the area",
+                "An accessible school site for co-located, integrated 'cradle to career' support.",
+                "A School Health Hub is named.",
+            ),
+            (
+                "plan-hub-offer",
+                "Plan the School Health Hub offer",
+                "One-stop-shop days, a weekly timetable of services, a co-located multi-disciplinary offer.",
+                "The hub publishes its services and timetable.",
+            ),
+        ],
+    },
+    {
+        "number": 4,
+        "title": "Review & Learn",
+        "summary": "Monitor progress, rate the partnership's capability, collect evidence and feedback.",
+        "steps": [
+            (
+                "monitor-progress",
+                "Monitor progress",
+                "Against the theory of change and the evaluation framework.",
+                "Indicators are updated after their baseline.",
+            ),
+            (
+                "capability-analysis",
+                "Carry out a capability analysis",
+                "The partnership RAG-rates itself against six self-evaluation areas.",
+                "A capability analysis is recorded.",
+            ),
+            (
+                "collect-data",
+                "Collect data sources linked to the priority",
+                "To demonstrate improvement.",
+                "",
+            ),
+            ("collect-case-studies", "Collect case studies", "To demonstrate impact.", ""),
+            (
+                "collect-feedback",
+                "Collect feedback",
+                "From commissioners and community budget recipients and beneficiaries.",
+                "",
+            ),
+            (
+                "collate-early-impact",
+                "Collate early impact",
+                "As defined by the partnership.",
+                "Early impact is recorded.",
+            ),
+            ("learn-from-others", "Learn from other place-based models", "", ""),
+        ],
+    },
+    {
+        "number": 5,
+        "title": "Share & Refine",
+        "summary": "Reflect with the board and the community, share findings, refine, replicate, move on.",
+        "steps": [
+            (
+                "lessons-learned",
+                "Reflect on lessons learned",
+                "With the strategic partnership and the convening partnership, community and young people included.",
+                "",
+            ),
+            ("share-findings", "Share findings on method and impact", "", ""),
+            ("refine-theory-of-change", "Refine the theory of change and methodology", "", ""),
+            ("replicate", "Replicate the blueprint in the next area", "", ""),
+            (
+                "next-priority",
+                "Move on to the next priority",
+                "Tackle one issue at one time: when enough is happening, take the next agreed priority.",
+                "The partnership moves on to a new focus issue.",
+            ),
+        ],
+    },
+]

@@ -1,0 +1,110 @@
+"""Every write to the journey: the blueprint sync, a person's update, and the evidence hook."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actlocally.core.audit import acting_as
+
+from .blueprint import PHASES
+from .models import Phase, Status, Step, StepProgress
+
+
+def sync_blueprint() -> None:
+    """Make the Phase and Step tables match blueprint.py (adds and renames; never deletes)."""
+    with transaction.atomic():
+        for phase_data in PHASES:
+            phase, _created = Phase.objects.update_or_create(
+                number=phase_data["number"],
+                defaults={"title": phase_data["title"], "summary": phase_data["summary"]},
+            )
+            for order, (key, title, hint, ticked_by) in enumerate(phase_data["steps"], start=1):
+                Step.objects.update_or_create(
+                    key=key,
+                    defaults={
+                        "phase": phase,
+                        "order": order,
+                        "title": title,
+                        "hint": hint,
+                        "ticked_by": ticked_by,
+                    },
+                )
+
+
+def validate_evidence_url(url: str) -> None:
+    if url and not (url.startswith("/") or url.startswith("https://") or url.startswith("http://")):
+        raise ValidationError(
+            {"evidence_url": _("Enter a link starting with / (a page here) or https://.")}
+        )
+
+
+def update_step(
+    *,
+    partnership,
+    step: Step,
+    status: str,
+    on: datetime.date | None,
+    note: str,
+    evidence_label: str,
+    evidence_url: str,
+    by,
+) -> StepProgress:
+    """A person sets where the partnership stands on a step, from their own judgement."""
+    validate_evidence_url(evidence_url)
+    with transaction.atomic(), acting_as(by):
+        progress, _created = StepProgress.objects.update_or_create(
+            partnership=partnership,
+            step=step,
+            defaults={
+                "status": status,
+                "on": on,
+                "note": note,
+                "evidence_label": evidence_label,
+                "evidence_url": evidence_url,
+                "automatic": False,
+                "updated_by": by,
+            },
+        )
+    return progress
+
+
+def record_evidence(
+    *,
+    partnership,
+    step_key: str,
+    evidence_label: str,
+    evidence_url: str = "",
+    on: datetime.date | None = None,
+    status: str = Status.DONE,
+    by=None,
+) -> StepProgress | None:
+    """The one hook other apps call when something in the platform is evidence for a step.
+
+    It ticks the step (or marks it in progress) with a link to the evidence. A step a person has
+    already marked done keeps their judgement; the hook never moves a step backwards.
+    Returns None when the blueprint has no such step (a local copy may have removed it).
+    """
+    step = Step.objects.filter(key=step_key).first()
+    if step is None:
+        return None
+    with transaction.atomic(), acting_as(by):
+        progress = (
+            StepProgress.objects.select_for_update()
+            .filter(partnership=partnership, step=step)
+            .first()
+        )
+        if progress is None:
+            progress = StepProgress(partnership=partnership, step=step)
+        elif progress.status == Status.DONE and (not progress.automatic or status != Status.DONE):
+            return progress
+        progress.status = status
+        progress.on = on or timezone.localdate()
+        progress.evidence_label = evidence_label
+        progress.evidence_url = evidence_url
+        progress.automatic = True
+        progress.updated_by = by if getattr(by, "is_authenticated", False) else None
+        progress.save()
+    return progress

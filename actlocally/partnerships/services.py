@@ -1,0 +1,404 @@
+"""Every write to partnerships: keyword arguments, the acting person, one transaction, audited."""
+
+import datetime
+import hashlib
+import secrets
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from actlocally.authorization import forget_roles
+from actlocally.core.audit import acting_as
+from actlocally.journey.services import record_evidence
+
+from .models import (
+    Board,
+    BoardMembership,
+    EarlyImpact,
+    FocusIssue,
+    IntendedOutcome,
+    Invitation,
+    LocalAuthority,
+    Membership,
+    Partnership,
+    TimelineEvent,
+)
+
+VOICE_ROLES = {Membership.Role.COMMUNITY_REP, Membership.Role.YOUNG_PERSON}
+
+
+def _tick_named_partners(partnership: Partnership, by) -> None:
+    if partnership.backbone_id:
+        record_evidence(
+            partnership=partnership,
+            step_key="identify-backbone",
+            evidence_label=_("Backbone organisation: %(name)s") % {"name": partnership.backbone},
+            evidence_url=partnership.get_absolute_url(),
+            by=by,
+        )
+    if partnership.research_partner_id:
+        record_evidence(
+            partnership=partnership,
+            step_key="identify-research-partner",
+            evidence_label=_("Research partner: %(name)s") % {"name": partnership.research_partner},
+            evidence_url=partnership.get_absolute_url(),
+            by=by,
+        )
+    board = getattr(partnership.local_authority, "board", None)
+    if board is not None and board.memberships.exists():
+        record_evidence(
+            partnership=partnership,
+            step_key="build-strategic-coalition",
+            evidence_label=str(board),
+            evidence_url=partnership.local_authority.get_absolute_url(),
+            by=by,
+        )
+
+
+def set_up_local_authority(
+    *, code: str, name: str, board_name: str, backbone, purpose: str = "", by
+) -> LocalAuthority:
+    """A local authority joins Act Locally with its strategic partnership board and backbone."""
+    with transaction.atomic(), acting_as(by):
+        la = LocalAuthority(code=code, name=name)
+        la.full_clean()
+        la.save()
+        Board.objects.create(
+            local_authority=la, name=board_name, backbone=backbone, purpose=purpose
+        )
+    return la
+
+
+def add_board_member(*, board, person, role: str, organisation=None, by) -> BoardMembership:
+    with transaction.atomic(), acting_as(by):
+        membership, _created = BoardMembership.objects.update_or_create(
+            board=board, person=person, defaults={"role": role, "organisation": organisation}
+        )
+    forget_roles(person)
+    return membership
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:40] or "partnership"
+    slug, n = base, 2
+    while Partnership.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def create_partnership(
+    *,
+    local_authority,
+    name: str,
+    area_name: str,
+    backbone,
+    research_partner=None,
+    area_description: str = "",
+    summary: str = "",
+    slug: str = "",
+    is_public: bool = True,
+    by,
+) -> Partnership:
+    with transaction.atomic(), acting_as(by):
+        partnership = Partnership(
+            local_authority=local_authority,
+            name=name,
+            slug=slug or unique_slug(name),
+            area_name=area_name,
+            area_description=area_description,
+            summary=summary,
+            backbone=backbone,
+            research_partner=research_partner,
+            is_public=is_public,
+        )
+        partnership.full_clean()
+        partnership.save()
+        _tick_named_partners(partnership, by)
+    return partnership
+
+
+def update_partnership(*, partnership: Partnership, by, **fields) -> Partnership:
+    allowed = {
+        "name",
+        "area_name",
+        "area_description",
+        "summary",
+        "backbone",
+        "research_partner",
+        "is_public",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"update_partnership cannot change {sorted(unknown)}")
+    with transaction.atomic(), acting_as(by):
+        for name, value in fields.items():
+            setattr(partnership, name, value)
+        partnership.full_clean()
+        partnership.save()
+        _tick_named_partners(partnership, by)
+    return partnership
+
+
+def set_partner_organisations(*, partnership: Partnership, organisations: Iterable, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        partnership.partner_organisations.set(list(organisations))
+
+
+def add_member(
+    *, partnership: Partnership, person, role: str, organisation=None, joined_on=None, by
+) -> Membership:
+    """Seat a person in the partnership, or change their role if they already have a seat."""
+    with transaction.atomic(), acting_as(by):
+        membership, _created = Membership.objects.update_or_create(
+            partnership=partnership,
+            person=person,
+            defaults={
+                "role": role,
+                "organisation": organisation,
+                **({"joined_on": joined_on} if joined_on else {}),
+            },
+        )
+        if role in VOICE_ROLES:
+            record_evidence(
+                partnership=partnership,
+                step_key="establish-convening-partnership",
+                evidence_label=_("Members include community voices"),
+                evidence_url=reverse("members", kwargs={"slug": partnership.slug}),
+                on=membership.joined_on,
+                by=by,
+            )
+    forget_roles(person)
+    return membership
+
+
+def _check_keeps_a_coordinator(membership: Membership, new_role: str | None) -> None:
+    if membership.role != Membership.Role.COORDINATOR or new_role == Membership.Role.COORDINATOR:
+        return
+    others = Membership.objects.filter(
+        partnership=membership.partnership, role=Membership.Role.COORDINATOR
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(
+            _("A partnership needs a co-ordinator. Make someone else co-ordinator first.")
+        )
+
+
+def change_member_role(*, membership: Membership, role: str, organisation=None, by) -> Membership:
+    with transaction.atomic(), acting_as(by):
+        _check_keeps_a_coordinator(membership, role)
+        membership.role = role
+        membership.organisation = organisation
+        membership.full_clean()
+        membership.save()
+    forget_roles(membership.person)
+    return membership
+
+
+def remove_member(*, membership: Membership, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        _check_keeps_a_coordinator(membership, None)
+        membership.delete()
+    forget_roles(membership.person)
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_member(
+    *,
+    partnership: Partnership,
+    email: str,
+    full_name: str,
+    role: str,
+    organisation=None,
+    base_url: str,
+    by,
+) -> tuple[Invitation, str]:
+    """Create a one-time invitation and email its link (after the transaction commits)."""
+    email = email.strip().lower()
+    if Membership.objects.filter(partnership=partnership, person__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("%(email)s is already a member of this partnership.") % {"email": email}}
+        )
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic(), acting_as(by):
+        # A fresh invitation replaces any earlier, unanswered one for the same address.
+        Invitation.objects.filter(
+            partnership=partnership, email__iexact=email, accepted_at__isnull=True
+        ).update(expires_at=timezone.now())
+        invitation = Invitation.objects.create(
+            partnership=partnership,
+            email=email,
+            full_name=full_name,
+            role=role,
+            organisation=organisation,
+            token_hash=_hash_token(token),
+            invited_by=by,
+            expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        link = base_url.rstrip("/") + reverse("invitation", kwargs={"token": token})
+        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
+        subject = _("You are invited to join %(partnership)s") % {"partnership": partnership}
+        body = render_to_string("partnerships/email/invitation.txt", context)
+        transaction.on_commit(
+            lambda: send_mail(
+                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [email],
+            )
+        )
+    return invitation, token
+
+
+def find_invitation(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("partnership", "organisation", "invited_by")
+        .filter(token_hash=_hash_token(token))
+        .first()
+    )
+
+
+def accept_invitation(*, invitation: Invitation, by) -> Membership:
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used. Ask for a new one."))
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask the co-ordinator to invite you again.")
+        )
+    if by.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _(
+                "This invitation was sent to %(email)s. Sign in with that email address to accept it."
+            )
+            % {"email": invitation.email}
+        )
+    with transaction.atomic(), acting_as(by):
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at is not None:
+            raise ValidationError(_("This invitation has already been used. Ask for a new one."))
+        existing = Membership.objects.filter(partnership=invitation.partnership, person=by).first()
+        membership = existing or add_member(
+            partnership=invitation.partnership,
+            person=by,
+            role=invitation.role,
+            organisation=invitation.organisation,
+            by=by,
+        )
+        locked.accepted_at = timezone.now()
+        locked.accepted_by = by
+        locked.save(update_fields=["accepted_at", "accepted_by"])
+        if not by.full_name:
+            by.full_name = invitation.full_name
+            by.save(update_fields=["full_name"])
+    forget_roles(by)
+    return membership
+
+
+def set_focus_issue(
+    *,
+    partnership: Partnership,
+    title: str,
+    summary: str,
+    started_on: datetime.date,
+    outcomes: Iterable[str] = (),
+    by,
+) -> FocusIssue:
+    """Make a new issue the partnership's focus; the current one moves into its history."""
+    with transaction.atomic(), acting_as(by):
+        current = (
+            FocusIssue.objects.select_for_update()
+            .filter(partnership=partnership, status=FocusIssue.Status.ACTIVE)
+            .first()
+        )
+        if current is not None:
+            if started_on < current.started_on:
+                raise ValidationError(
+                    {
+                        "started_on": _(
+                            "The new focus issue must start on or after %(date)s, when the "
+                            "current one started."
+                        )
+                        % {"date": formats.date_format(current.started_on, "j F Y")}
+                    }
+                )
+            current.status = FocusIssue.Status.PAST
+            current.ended_on = started_on
+            current.save(update_fields=["status", "ended_on"])
+        issue = FocusIssue.objects.create(
+            partnership=partnership, title=title, summary=summary, started_on=started_on
+        )
+        _replace_outcomes(issue, outcomes)
+        if current is not None:
+            record_evidence(
+                partnership=partnership,
+                step_key="next-priority",
+                evidence_label=_("Moved on to: %(title)s") % {"title": title},
+                evidence_url=reverse("focus_issue", kwargs={"slug": partnership.slug}),
+                on=started_on,
+                by=by,
+            )
+    return issue
+
+
+def update_focus_issue(
+    *, focus_issue: FocusIssue, title: str, summary: str, outcomes: Iterable[str], by
+) -> FocusIssue:
+    with transaction.atomic(), acting_as(by):
+        focus_issue.title = title
+        focus_issue.summary = summary
+        focus_issue.save(update_fields=["title", "summary"])
+        _replace_outcomes(focus_issue, outcomes)
+    return focus_issue
+
+
+def _replace_outcomes(issue: FocusIssue, outcomes: Iterable[str]) -> None:
+    issue.outcomes.all().delete()
+    IntendedOutcome.objects.bulk_create(
+        IntendedOutcome(focus_issue=issue, order=n, text=text.strip())
+        for n, text in enumerate(outcomes, start=1)
+        if text.strip()
+    )
+
+
+def save_timeline_event(*, event: TimelineEvent, by) -> TimelineEvent:
+    """Add or change an event on the partnership's journey timeline."""
+    with transaction.atomic(), acting_as(by):
+        event.full_clean()
+        event.save()
+    return event
+
+
+def delete_timeline_event(*, event: TimelineEvent, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        event.delete()
+
+
+def add_early_impact(*, partnership: Partnership, period: str, text: str, by) -> EarlyImpact:
+    with transaction.atomic(), acting_as(by):
+        order = partnership.early_impact.filter(period=period).count() + 1
+        impact = EarlyImpact.objects.create(
+            partnership=partnership, period=period, text=text, order=order
+        )
+        record_evidence(
+            partnership=partnership,
+            step_key="collate-early-impact",
+            evidence_label=_("Early impact, %(period)s") % {"period": period},
+            evidence_url=partnership.get_public_url() + "#early-impact",
+            by=by,
+        )
+    return impact
+
+
+def delete_early_impact(*, impact: EarlyImpact, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        impact.delete()

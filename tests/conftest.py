@@ -1,0 +1,30 @@
+"""Shared fixtures: a small world of two local authorities and three partnerships, one person per role."""
+
+import pytest
+from django.conf import settings
+
+from . import factories
+
+
+def pytest_configure(config):
+    # Tests never run collectstatic: serve static files by their plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def world(db):
+    """Bradford with two partnerships and a board; Leeds with one partnership.
+
+    `world.people[role]` is a person holding that role in `world.keighley` (or, for board roles,
+    on Bradford's board); `world.outsider` belongs only to Leeds's partnership.
+    """
+    return factories.build_world()

@@ -1,0 +1,210 @@
+"""One factory per model, and the small world most tests run in."""
+
+import datetime
+from types import SimpleNamespace
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from actlocally.accounts.models import User
+from actlocally.journey.models import Step, StepProgress
+from actlocally.organisations.models import Organisation, Sector
+from actlocally.partnerships.models import (
+    Board,
+    BoardMembership,
+    EarlyImpact,
+    FocusIssue,
+    IntendedOutcome,
+    Invitation,
+    LocalAuthority,
+    Membership,
+    Partnership,
+    TimelineEvent,
+)
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="en_GB")
+    job_title = "Officer"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = Sector.VCSE
+
+
+class SchoolFactory(OrganisationFactory):
+    sector = Sector.SCHOOL
+    urn = factory.Sequence(lambda n: f"{100000 + n}")
+
+
+class LocalAuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalAuthority
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"E08{n:06d}")
+    name = factory.Sequence(lambda n: f"Authority {n}")
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    name = "Strategic partnership board"
+    backbone = factory.SubFactory(OrganisationFactory)
+
+
+class BoardMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardMembership
+
+    board = factory.SubFactory(BoardFactory)
+    person = factory.SubFactory(UserFactory)
+    role = BoardMembership.Role.MEMBER
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    name = factory.Sequence(lambda n: f"Act Locally: Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    area_name = factory.Sequence(lambda n: f"Area {n}")
+    backbone = factory.SubFactory(OrganisationFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    person = factory.SubFactory(UserFactory)
+    role = Membership.Role.MEMBER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    full_name = "Invited Person"
+    role = Membership.Role.MEMBER
+    token_hash = factory.Sequence(lambda n: f"{n:064d}")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+
+class FocusIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusIssue
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Food insecurity, poor diet and nutrition"
+    started_on = datetime.date(2023, 10, 6)
+
+
+class IntendedOutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntendedOutcome
+
+    focus_issue = factory.SubFactory(FocusIssueFactory)
+    text = "Children are food secure."
+
+
+class TimelineEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TimelineEvent
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Learning symposium"
+    starts_on = datetime.date(2023, 10, 6)
+
+
+class EarlyImpactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EarlyImpact
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    period = "2023 to 2024"
+    text = "Purchased tooth brushing kits"
+
+
+class StepProgressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StepProgress
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    step = factory.LazyFunction(lambda: Step.objects.get(key="hold-learning-symposium"))
+    status = "done"
+
+
+MEMBER_ROLES = [r.value for r in Membership.Role]
+
+
+def build_world() -> SimpleNamespace:
+    bradford = LocalAuthorityFactory(code="E08000032", name="Bradford")
+    leeds = LocalAuthorityFactory(code="E08000035", name="Leeds")
+    board = BoardFactory(local_authority=bradford)
+    BoardFactory(local_authority=leeds)
+    keighley = PartnershipFactory(
+        local_authority=bradford, slug="keighley", name="Act Locally: Keighley"
+    )
+    holme_wood = PartnershipFactory(
+        local_authority=bradford, slug="holme-wood", name="Act Locally: Holme Wood"
+    )
+    leeds_p = PartnershipFactory(
+        local_authority=leeds, slug="leeds-area", name="Act Locally: Leeds"
+    )
+    people = {
+        role: MembershipFactory(partnership=keighley, role=role).person for role in MEMBER_ROLES
+    }
+    people["backbone"] = BoardMembershipFactory(
+        board=board, role=BoardMembership.Role.BACKBONE
+    ).person
+    people["board"] = BoardMembershipFactory(board=board, role=BoardMembership.Role.MEMBER).person
+    people["staff"] = UserFactory(is_staff=True, is_superuser=True)
+    people["no_role"] = UserFactory()
+    outsider = MembershipFactory(partnership=leeds_p, role=Membership.Role.COORDINATOR).person
+    MembershipFactory(partnership=holme_wood, role=Membership.Role.COORDINATOR)
+    focus = FocusIssueFactory(partnership=keighley)
+    IntendedOutcomeFactory(focus_issue=focus)
+    event = TimelineEventFactory(partnership=keighley)
+    EarlyImpactFactory(partnership=keighley)
+    organisation = OrganisationFactory()
+    invitation = InvitationFactory(partnership=keighley)
+    return SimpleNamespace(
+        bradford=bradford,
+        leeds=leeds,
+        board=board,
+        keighley=keighley,
+        holme_wood=holme_wood,
+        leeds_partnership=leeds_p,
+        people=people,
+        outsider=outsider,
+        focus=focus,
+        event=event,
+        organisation=organisation,
+        invitation=invitation,
+        coordinator_membership=Membership.objects.get(partnership=keighley, role="coordinator"),
+    )
