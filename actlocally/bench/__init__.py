@@ -6,8 +6,9 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+
+from django.utils import timezone
 
 
 @dataclass
@@ -55,7 +56,7 @@ def write_report(results: list[Result], path: Path) -> None:
     lines = [
         "# Benchmarks",
         "",
-        f"Measured by `make bench` on {date.today():%-d %B %Y}, on the development machine "
+        f"Measured by `make bench` on {timezone.localdate():%-d %B %Y}, on the development machine "
         "(2 cores), with the Bradford demo data. Pages are timed through Django's test client: "
         "the median of 30 warm requests.",
         "",

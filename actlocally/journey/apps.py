@@ -9,6 +9,11 @@ class JourneyConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+
+        register_section(label=_("Journey"), url_name="journey", order=10)
 
         from .models import StepProgress
 
