@@ -1,5 +1,10 @@
 """Loads the Bradford demo (three partnerships and one login per role); safe to run again."""
 
+import importlib
+import importlib.util
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -27,11 +32,28 @@ class Command(BaseCommand):
             self.stdout.write("Demo data is already loaded.")
             return
         with transaction.atomic():
-            load_demo()
+            context = load_demo()
+            # Each app may add its own demo data: a `demo` module with a `load_demo(context)`.
+            for app in apps.get_app_configs():
+                if app.name.startswith("actlocally.") and importlib.util.find_spec(
+                    f"{app.name}.demo"
+                ):
+                    importlib.import_module(f"{app.name}.demo").load_demo(context)
         self.stdout.write(self.style.SUCCESS("Loaded the Bradford demo."))
 
 
-def load_demo() -> None:
+@dataclass
+class DemoContext:
+    """What app demo loaders build on: the Bradford partnerships (by slug), the demo people (by
+    persona key, see personas.py), the organisations (by name) and the acting site-staff user."""
+
+    partnerships: dict
+    people: dict
+    organisations: dict
+    by: object
+
+
+def load_demo() -> DemoContext:
     people = {
         key: User.objects.filter(email=email).first()
         or create_person(
