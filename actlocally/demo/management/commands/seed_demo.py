@@ -149,3 +149,4 @@ def load_demo() -> DemoContext:
             organisation=orgs[org] if org else None,
             by=staff,
         )
+    return DemoContext(partnerships=partnerships, people=people, organisations=orgs, by=staff)
