@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "actlocally.organisations",
     "actlocally.partnerships",
     "actlocally.journey",
+    "actlocally.theory",
+    "actlocally.actions",
+    "actlocally.meetings",
     "actlocally.demo",
 ]
 

@@ -3,12 +3,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from actlocally.meetings import urls as meetings_urls
+
 urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),
     path("partnerships/<slug:slug>/journey/", include("actlocally.journey.urls")),
+    path("partnerships/<slug:slug>/actions/", include("actlocally.actions.urls")),
+    path("partnerships/<slug:slug>/theory-of-change/", include("actlocally.theory.urls")),
+    path("partnerships/<slug:slug>/meetings/", include("actlocally.meetings.urls")),
+    path("calendar/", include(meetings_urls.calendar_urlpatterns)),
     path("admin/", admin.site.urls),
 ]
 

@@ -14,6 +14,7 @@ from .predicates import (
     is_member,
     is_signed_in,
     is_site_staff,
+    owns_action,
     sits_on_board,
 )
 
@@ -41,6 +42,19 @@ PERMISSIONS = {
     "organisations.manage_organisation": (
         is_site_staff | is_backbone_staff_anywhere | coordinates_anywhere
     ),
+    # The action plan. Object: a partnership, or (for updates) an action.
+    "actions.view_actions": can_view_partnership,
+    "actions.manage_actions": can_manage_partnership,
+    # Owners update their own actions (status and progress notes); the co-ordinator any action.
+    "actions.update_action": can_manage_partnership | owns_action,
+    # The theory of change: the research partner shapes it with the co-ordinator.
+    "theory.view_theory": can_view_partnership,
+    "theory.edit_theory": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    # Meetings: members read agendas and minutes; the co-ordinator runs the meetings.
+    "meetings.view_meetings": can_view_partnership,
+    "meetings.manage_meetings": can_manage_partnership,
+    # The partnership's calendar link is a secret shared with its own people, not with the board.
+    "meetings.view_partnership_calendar": is_site_staff | is_member | is_backbone_staff,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -69,3 +69,14 @@ def is_backbone_staff_anywhere(user) -> bool:
 @rules.predicate
 def coordinates_anywhere(user) -> bool:
     return "coordinator" in roles_of(user).partnerships.values()
+
+
+@rules.predicate
+def owns_action(user, action) -> bool:
+    """The person answerable for an action, while they are still a member of its partnership."""
+    owner_id = getattr(action, "owner_id", None)
+    return (
+        owner_id is not None
+        and owner_id == getattr(user, "pk", None)
+        and action.partnership_id in roles_of(user).partnerships
+    )

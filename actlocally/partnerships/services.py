@@ -362,12 +362,24 @@ def update_focus_issue(
 
 
 def _replace_outcomes(issue: FocusIssue, outcomes: Iterable[str]) -> None:
-    issue.outcomes.all().delete()
-    IntendedOutcome.objects.bulk_create(
-        IntendedOutcome(focus_issue=issue, order=n, text=text.strip())
-        for n, text in enumerate(outcomes, start=1)
-        if text.strip()
-    )
+    """Make the issue's outcomes the given texts, in order. Other apps link to outcomes (actions,
+    the theory of change), so rows are kept: an unchanged text keeps its row wherever it moves,
+    and a reworded outcome takes over a row no longer used, in order."""
+    texts = [text.strip() for text in outcomes if text.strip()]
+    existing = list(issue.outcomes.order_by("order", "pk"))
+    by_text = {}
+    for outcome in existing:
+        by_text.setdefault(outcome.text, outcome)
+    kept = {
+        texts_index: by_text.pop(text) for texts_index, text in enumerate(texts) if text in by_text
+    }
+    spare = [o for o in existing if o not in kept.values()]
+    for n, text in enumerate(texts):
+        outcome = kept.get(n) or (spare.pop(0) if spare else IntendedOutcome(focus_issue=issue))
+        outcome.order, outcome.text = n + 1, text
+        outcome.save()
+    for outcome in spare:
+        outcome.delete()
 
 
 def save_timeline_event(*, event: TimelineEvent, by) -> TimelineEvent:

@@ -1,0 +1,23 @@
+"""The action plan: what the partnership agreed to do, who owns it, and how it is going."""
+
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    name = "actlocally.actions"
+    label = "actions"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+        from actlocally.theory.links import register_outcome_links
+
+        from . import models, selectors
+
+        register_section(label=_("Action plan"), url_name="action_plan", order=40)
+        # The theory of change shows, under each outcome, the actions working towards it.
+        register_outcome_links(key="actions", label=_("Actions"), provider=selectors.outcome_links)
+        auditlog.register(models.Action)
+        auditlog.register(models.ProgressNote)

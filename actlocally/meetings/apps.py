@@ -1,0 +1,21 @@
+"""Convening partnership meetings: dates, attendance, agendas from the action plan, minutes."""
+
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "actlocally.meetings"
+    label = "meetings"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+
+        from . import models
+
+        register_section(label=_("Meetings"), url_name="meetings", order=50)
+        for model in (models.Meeting, models.Attendance, models.AgendaItem, models.Decision):
+            auditlog.register(model)
+        auditlog.register(models.CalendarFeed, exclude_fields=["token"])

@@ -1,0 +1,20 @@
+"""The theory of change for a focus issue: inputs, activities, outputs, outcomes and impact."""
+
+from django.apps import AppConfig
+
+
+class TheoryConfig(AppConfig):
+    name = "actlocally.theory"
+    label = "theory"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+
+        from . import models
+
+        register_section(label=_("Theory of change"), url_name="theory_of_change", order=45)
+        auditlog.register(models.TheoryOfChange)
+        auditlog.register(models.Element)
