@@ -208,3 +208,96 @@ def build_world() -> SimpleNamespace:
         invitation=invitation,
         coordinator_membership=Membership.objects.get(partnership=keighley, role="coordinator"),
     )
+
+
+# Action plan, theory of change, meetings ---------------------------------------------------------
+
+from actlocally.actions.models import Action, ProgressNote  # noqa: E402
+from actlocally.meetings.models import (  # noqa: E402
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    Decision,
+    Meeting,
+)
+from actlocally.theory.models import Element, TheoryOfChange  # noqa: E402
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Action {n}")
+    status = "on_track"
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+class ProgressNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressNote
+
+    action = factory.SubFactory(ActionFactory)
+    text = "Kits ordered for four schools."
+    status_before = "on_track"
+    status_after = "on_track"
+
+
+class TheoryOfChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TheoryOfChange
+
+    focus_issue = factory.SubFactory(FocusIssueFactory)
+    partnership = factory.LazyAttribute(lambda o: o.focus_issue.partnership)
+
+
+class ElementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Element
+
+    theory = factory.SubFactory(TheoryOfChangeFactory)
+    kind = "activity"
+    text = "Supervised tooth brushing in nurseries"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Convening partnership meeting"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(UserFactory)
+    status = "attended"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = "Feedback from the Keighley Food Conversation"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Schools will record absences for dental reasons from September."
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    token = factory.Sequence(lambda n: f"feed-token-{n:08d}")
