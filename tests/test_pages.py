@@ -162,3 +162,16 @@ def test_members_page_queries_do_not_grow(client, django_assert_max_num_queries,
         django_assert_max_num_queries,
         12,
     )
+
+
+def test_every_admin_list_opens_for_site_staff(client, world):
+    from django.contrib import admin
+
+    client.force_login(world.people["staff"])
+    statuses = {
+        model.__name__: client.get(
+            reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        ).status_code
+        for model in admin.site._registry
+    }
+    assert set(statuses.values()) == {200}
