@@ -45,13 +45,13 @@ def test_passwords_are_hashed_with_argon2(settings):
     assert make_password("something long").startswith("argon2")
 
 
-def test_invited_person_creates_an_account_and_joins(client):
-    partnership = PartnershipFactory()
+def sign_up_from_invitation(client, partnership, role="member"):
+    """Open an invitation link, create the account it asks for; return the token."""
     _invitation, token = services.invite_member(
         partnership=partnership,
         email="invitee@example.org",
         full_name="In Vitee",
-        role="young_person",
+        role=role,
         base_url="http://testserver",
         by=UserFactory(),
     )
@@ -65,6 +65,12 @@ def test_invited_person_creates_an_account_and_joins(client):
             "full_name": "In Vitee",
         },
     )
+    return token
+
+
+def test_invited_person_creates_an_account_and_joins(client):
+    partnership = PartnershipFactory()
+    token = sign_up_from_invitation(client, partnership, role="young_person")
     client.post(reverse("invitation", kwargs={"token": token}))
     assert Membership.objects.filter(
         partnership=partnership, person__email="invitee@example.org", role="young_person"
@@ -72,24 +78,7 @@ def test_invited_person_creates_an_account_and_joins(client):
 
 
 def test_invited_persons_email_is_verified_by_the_link(client):
-    _invitation, token = services.invite_member(
-        partnership=PartnershipFactory(),
-        email="invitee@example.org",
-        full_name="In Vitee",
-        role="member",
-        base_url="http://testserver",
-        by=UserFactory(),
-    )
-    client.get(reverse("invitation", kwargs={"token": token}))
-    client.post(
-        reverse("account_signup"),
-        {
-            "email": "invitee@example.org",
-            "password1": "a-long-password-1",
-            "password2": "a-long-password-1",
-            "full_name": "In Vitee",
-        },
-    )
+    sign_up_from_invitation(client, PartnershipFactory())
     assert EmailAddress.objects.get(email="invitee@example.org").verified
 
 
