@@ -176,12 +176,9 @@ CACHES = {
 }
 
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [
-    ("en-gb", _("English")),
-    ("ur", _("Urdu")),
-    ("pa", _("Punjabi")),
-    ("pl", _("Polish")),
-]
+# Urdu (right to left), Punjabi and Polish join when their translations exist: offering a
+# language before then would show English text in a right-to-left page.
+LANGUAGES = [("en-gb", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "actlocally" / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -15,6 +15,8 @@ frontend/node_modules/.bin/sass --load-path=frontend --load-path="$nm" --no-sour
 mkdir -p "$out/govuk-frontend/assets"
 cp -r "$nm/govuk-frontend/dist/govuk/assets/images" "$out/govuk-frontend/assets/"
 rm -f "$out"/govuk-frontend/assets/images/{favicon*,govuk-icon*,govuk-opengraph-image.png}
+# MOJ Frontend's icons sit beside GOV.UK's: the compiled CSS points both at one folder.
+cp "$nm"/@ministryofjustice/frontend/moj/assets/images/icon-*.svg "$out/govuk-frontend/assets/images/"
 cp "$nm/govuk-frontend/dist/govuk/govuk-frontend.min.js" "$out/govuk-frontend/"
 cp "$nm/@ministryofjustice/frontend/moj/moj-frontend.min.js" "$out/moj-frontend/"
 cp "$nm/htmx.org/dist/htmx.min.js" "$out/htmx/"
@@ -25,6 +27,11 @@ cp "$nm/leaflet/LICENSE" "$out/leaflet/LICENSE.txt"
 
 # Source maps are not shipped: drop the comments that point at them (collectstatic would fail).
 find "$out" -name "*.js" -exec sed -i 's|//# sourceMappingURL=.*$||' {} +
+
+# Every file the stylesheet points at must be there, or collectstatic fails later.
+for ref in $(grep -o 'url([^)]*)' "$out/css/frontend.min.css" | sed -E 's/url\(["]?([^")]*)["]?\)/\1/' | sort -u); do
+  test -f "$out/css/$ref" || { echo "missing asset: $ref" >&2; exit 1; }
+done
 
 version() { node -p "require('./$nm/$1/package.json').version"; }
 cat > "$out/README.md" <<MD

@@ -54,6 +54,8 @@ def style_widgets(form: forms.BaseForm) -> None:
     errors = getattr(form, "_errors", None) or {}
     for name, field in form.fields.items():
         widget = field.widget
+        # GOV.UK: hints, not placeholders (placeholders vanish as people type).
+        widget.attrs.pop("placeholder", None)
         extra = widget.attrs.get("data-extra-class", "")
         classes = widget_classes(widget, has_error=name in errors)
         widget.attrs["class"] = f"{classes} {extra}".strip()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actlocally.core.forms import GovUKModelForm
 
 from .models import Organisation
+from .validators import CHARITY_MESSAGE, COMPANY_MESSAGE, URN_MESSAGE
 
 
 class OrganisationForm(GovUKModelForm):
@@ -30,6 +31,12 @@ class OrganisationForm(GovUKModelForm):
             "charity_number": forms.TextInput(attrs={"data-extra-class": "govuk-input--width-10"}),
             "company_number": forms.TextInput(attrs={"data-extra-class": "govuk-input--width-10"}),
             "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        # Too long is just another malformed identifier: say what the right form is.
+        error_messages = {
+            "urn": {"max_length": URN_MESSAGE},
+            "charity_number": {"max_length": CHARITY_MESSAGE},
+            "company_number": {"max_length": COMPANY_MESSAGE},
         }
 
     def clean_urn(self):
