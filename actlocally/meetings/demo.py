@@ -11,7 +11,9 @@ import datetime
 
 from django.utils import timezone
 
+from actlocally.actions.demo import ILLUSTRATIVE
 from actlocally.actions.models import Action
+from actlocally.actions.services import add_progress
 
 from . import services
 from .terms import next_termly_dates
@@ -225,7 +227,7 @@ def load_demo(context) -> None:
                 by=by,
             )
             for title, owner, outcome, status, due_in in new_actions:
-                services.create_action_from_minutes(
+                action = services.create_action_from_minutes(
                     meeting=meeting,
                     title=title,
                     owner=context.people[owner],
@@ -233,6 +235,13 @@ def load_demo(context) -> None:
                     status=status,
                     due_on=today + datetime.timedelta(days=due_in),
                     by=by,
+                )
+                add_progress(
+                    action=action,
+                    status=status,
+                    note=ILLUSTRATIVE,
+                    at=services.at(day, END),
+                    by=context.by,
                 )
         last = meetings[-1][0]
         upcoming = services.schedule_termly_meetings(
