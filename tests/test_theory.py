@@ -1,6 +1,8 @@
 """The theory of change: outcomes linked to intended outcomes, actions shown under them, the
 journey, and the extension point other apps (indicators, later) plug into."""
 
+import re
+
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
@@ -116,3 +118,11 @@ def test_theory_edit_form_saves_columns(client, world):
     assert response.status_code == 302
     theory = TheoryOfChange.objects.get(focus_issue=world.focus)
     assert theory.elements.filter(kind="input").count() == 2
+
+
+def test_theory_form_ticks_the_outcomes_already_chosen(client, world):
+    write(world, intended_outcomes=list(world.focus.outcomes.all()))
+    client.force_login(world.people["coordinator"])
+    html = client.get(reverse("theory_edit", kwargs={"slug": "keighley"})).content.decode()
+    (box,) = re.findall(r"<input[^>]*intended_outcomes[^>]*>", html)
+    assert "govuk-checkboxes__input" in box and "checked" in box

@@ -8,8 +8,9 @@ WIDGET_CLASSES = {
     forms.Textarea: ("govuk-textarea", "govuk-textarea--error"),
     forms.Select: ("govuk-select", "govuk-select--error"),
     forms.SelectMultiple: ("govuk-select", "govuk-select--error"),
-    forms.RadioSelect: ("govuk-radios__input", ""),
+    # Before RadioSelect: Django's CheckboxSelectMultiple is a subclass of it.
     forms.CheckboxSelectMultiple: ("govuk-checkboxes__input", ""),
+    forms.RadioSelect: ("govuk-radios__input", ""),
     forms.CheckboxInput: ("govuk-checkboxes__input", ""),
     forms.FileInput: ("govuk-file-upload", "govuk-file-upload--error"),
     forms.widgets.Input: ("govuk-input", "govuk-input--error"),

@@ -109,6 +109,12 @@ class TermlyForm(GovUKForm):
         return data
 
 
+class InlineRadioSelect(forms.RadioSelect):
+    """Radios side by side: one short row per member keeps a long attendance list scannable."""
+
+    template_name = "meetings/widgets/inline_radio.html"
+
+
 class AttendanceForm(GovUKForm):
     """One question per member: did they come?"""
 
@@ -123,7 +129,7 @@ class AttendanceForm(GovUKForm):
                 choices=choices,
                 required=False,
                 initial=row["status"],
-                widget=forms.RadioSelect(attrs={"data-extra-class": ""}),
+                widget=InlineRadioSelect,
             )
         style_widgets(self)
 
