@@ -98,8 +98,8 @@ class Meeting(models.Model):
 class Attendance(models.Model):
     class Status(models.TextChoices):
         ATTENDED = "attended", _("Attended")
-        APOLOGIES = "apologies", _("Sent apologies")
-        ABSENT = "absent", _("Did not attend")
+        APOLOGIES = "apologies", _("Apologies")
+        ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(

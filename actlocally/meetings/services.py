@@ -152,7 +152,7 @@ def record_attendance(*, meeting: Meeting, statuses: Mapping[int, str], by) -> N
         for person_id, status in statuses.items():
             if status:
                 if status not in Attendance.Status.values:
-                    raise ValidationError(_("Choose attended, sent apologies or did not attend."))
+                    raise ValidationError(_("Choose attended, apologies or absent."))
                 Attendance.objects.update_or_create(
                     meeting=meeting, person_id=person_id, defaults={"status": status}
                 )
