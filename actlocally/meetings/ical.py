@@ -24,6 +24,9 @@ def calendar_for(meetings: Iterable[Meeting], *, name: str, base_url: str) -> by
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/London")
+    # How often subscribers should fetch again (RFC 7986, and Outlook's older property).
+    cal.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT6H")
     stamp = datetime.datetime.now(tz=datetime.UTC)
     for meeting in meetings:
         cal.add_component(_event(meeting, stamp=stamp, base_url=base_url.rstrip("/")))
