@@ -28,3 +28,8 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "partnership"]
     readonly_fields = ["uid", "sequence"]
     inlines = [AgendaItemInline, DecisionInline, AttendanceInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "online_link":
+            kwargs["assume_scheme"] = "https"  # a meeting link typed without a scheme
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
