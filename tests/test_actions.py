@@ -263,3 +263,11 @@ def test_rewording_an_outcome_keeps_its_links(world):
     )
     action.refresh_from_db()
     assert action.outcome.text == "Reworded"
+
+
+def test_plan_page_tells_an_owner_about_their_open_actions(client, world):
+    make(world, owner=world.people["member"], status="on_track")
+    make(world, owner=world.people["member"], status="done")
+    client.force_login(world.people["member"])
+    response = client.get(reverse("action_plan", kwargs={"slug": "keighley"}))
+    assert len(response.context["mine"]) == 1

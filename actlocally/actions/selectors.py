@@ -50,7 +50,7 @@ def status_counts(actions) -> list[dict]:
     ]
 
 
-def plan_page(partnership: Partnership, params: dict) -> dict:
+def plan_page(partnership: Partnership, params: dict, person=None) -> dict:
     """Everything the action plan page shows: the focus issue, the filters, the counts and rows."""
     focus_issues = list(
         partnership.focus_issues.prefetch_related("outcomes").order_by("-started_on")
@@ -79,6 +79,8 @@ def plan_page(partnership: Partnership, params: dict) -> dict:
         "owners": owners,
         "outcomes": list(focus.outcomes.all()) if focus else [],
         "statuses": DISPLAY_STATUSES,
+        # The person's own open actions, so an owner sees at once what is theirs to update.
+        "mine": [a for a in all_actions if person and a.owner_id == person.pk and a.is_open],
     }
 
 

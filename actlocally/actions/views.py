@@ -20,7 +20,7 @@ from .forms import ProgressForm, action_form_for
 @login_required
 def action_plan(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
-    page = selectors.plan_page(p, request.GET)
+    page = selectors.plan_page(p, request.GET, person=request.user)
     return render(
         request,
         "actions/plan.html",
