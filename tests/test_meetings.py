@@ -246,3 +246,91 @@ def test_termly_page_refuses_dates_in_the_past(client, world):
     url = reverse("meetings_schedule_termly", kwargs={"slug": "keighley"})
     response = client.post(url, {"date_1": "2020-01-10", "start": "10:00", "end": "12:00"})
     assert (response.status_code, world.keighley.meetings.count()) == (200, 0)
+
+
+@pytest.fixture
+def coordinator(client, world):
+    client.force_login(world.people["coordinator"])
+    return client
+
+
+def page(name, m):
+    return reverse(name, kwargs={"slug": "keighley", "pk": m.pk})
+
+
+def test_agenda_page_builds_the_agenda_from_the_plan(coordinator, world):
+    a = action(world, status="at_risk")
+    m = meeting(world)
+    coordinator.post(page("meeting_agenda", m), {"generate": "1"})
+    assert agenda_actions(m) == [a]
+
+
+def test_agenda_page_removes_an_item(coordinator, world):
+    m = meeting(world)
+    item = factories.AgendaItemFactory(meeting=m)
+    coordinator.post(page("meeting_agenda", m), {"remove": item.pk})
+    assert not m.agenda.exists()
+
+
+def test_agenda_page_adds_a_free_item(coordinator, world):
+    m = meeting(world)
+    coordinator.post(page("meeting_agenda", m), {"add": "1", "title": "Keighley Food Conversation"})
+    assert [i.title for i in m.agenda.all()] == ["Keighley Food Conversation"]
+
+
+def test_minutes_page_saves_minutes_and_decisions(coordinator, world):
+    m = meeting(world, days=-1)
+    item = factories.AgendaItemFactory(meeting=m)
+    coordinator.post(
+        page("meeting_minutes", m),
+        {
+            f"minutes_{item.pk}": "Kits delivered.",
+            f"decisions_{item.pk}": "Order more kits\nAsk the ICB",
+        },
+    )
+    item.refresh_from_db()
+    assert (item.minutes, item.decisions.count()) == ("Kits delivered.", 2)
+
+
+def test_attendance_page_records_apologies(coordinator, world):
+    m = meeting(world)
+    person = world.people["young_person"]
+    coordinator.post(page("meeting_attendance", m), {f"person_{person.pk}": "apologies"})
+    assert m.attendance.get(person=person).status == "apologies"
+
+
+def test_cancelling_a_meeting_keeps_it_for_calendars(coordinator, world):
+    m = meeting(world)
+    coordinator.post(page("meeting_edit", m), {"cancel": "1"})
+    m.refresh_from_db()
+    assert (m.status, m.sequence) == ("cancelled", 1)
+
+
+def test_new_meeting_page_schedules_a_meeting(coordinator, world):
+    day = (timezone.localdate() + datetime.timedelta(days=40)).isoformat()
+    coordinator.post(
+        reverse("meeting_new", kwargs={"slug": "keighley"}),
+        {
+            "kind": "partnership",
+            "date": day,
+            "start": "10:00",
+            "end": "12:00",
+            "location": "Keighley Library",
+        },
+    )
+    assert world.keighley.meetings.get().location == "Keighley Library"
+
+
+def test_new_meeting_must_end_after_it_starts(coordinator, world):
+    day = (timezone.localdate() + datetime.timedelta(days=40)).isoformat()
+    response = coordinator.post(
+        reverse("meeting_new", kwargs={"slug": "keighley"}),
+        {"kind": "partnership", "date": day, "start": "12:00", "end": "10:00"},
+    )
+    assert (response.status_code, "end" in response.context["form"].errors) == (200, True)
+
+
+def test_calendar_link_page_makes_a_new_partnership_link(coordinator, world):
+    old = services.partnership_feed(partnership=world.keighley).token
+    coordinator.post(reverse("meetings_calendar_reset", kwargs={"slug": "keighley"}))
+    assert services.partnership_feed(partnership=world.keighley).token != old
