@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.partnerships.models import Partnership
@@ -73,7 +73,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title}, {timezone.localtime(self.starts_at):%-d %B %Y}"
+        return f"{self.title}, {formats.date_format(timezone.localtime(self.starts_at), 'j F Y')}"
 
     def get_absolute_url(self):
         return reverse("meeting_detail", kwargs={"slug": self.partnership.slug, "pk": self.pk})
