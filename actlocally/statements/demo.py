@@ -19,7 +19,11 @@ ILLUSTRATIVE_CONSENT = "Illustrative: not a real quote (the source material quot
 STATEMENTS = {
     "keighley": {
         "facts": [
-            ("", "Central Keighley is one of the most deprived areas in the Bradford district.", None),
+            (
+                "",
+                "Central Keighley is one of the most deprived areas in the Bradford district.",
+                None,
+            ),
             (
                 "Over half",
                 "of families living in the area are classed as living in a low income household "
@@ -138,15 +142,18 @@ STATEMENTS = {
                 "proportion of adults with no qualifications than the average for Bradford.",
                 None,
             ),
-            ("29.9%", "of people aged 15 and over are regular smokers (highest in Bradford).", None),
+            (
+                "29.9%",
+                "of people aged 15 and over are regular smokers (highest in Bradford).",
+                None,
+            ),
             ("14.3%", "of people are obese (the third highest in Bradford).", None),
         ],
         "charts": [
             {
                 "title": "Crimes per 1,000 people",
                 "unit": "",
-                "source": SOURCE
-                + " (Bradford average worked out from '52% higher': 243 ÷ 1.52)",
+                "source": SOURCE + " (Bradford average worked out from '52% higher': 243 ÷ 1.52)",
                 "year": None,
                 "points": [
                     {"label": "Holme Wood", "value": 243},

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .document import PARTS, SECTIONS, item_text
 
-WORDS = re.compile(r"\s+|[^\s]+")
+# Words with the spaces after them, so a run of changed words reads as one change.
+WORDS = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass
@@ -90,7 +91,9 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
         SectionDiff(
             "introduction",
             dict(PARTS)["problem"],
-            _diff_lines(_paragraphs(old.get("introduction", "")), _paragraphs(new.get("introduction", ""))),
+            _diff_lines(
+                _paragraphs(old.get("introduction", "")), _paragraphs(new.get("introduction", ""))
+            ),
         )
     ]
     for section in SECTIONS:

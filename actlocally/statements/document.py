@@ -230,7 +230,9 @@ def item_text(section_key: str, row: dict) -> str:
         return f"{text} ({source})" if source else text
     if section_key == "charts":
         unit = row.get("unit") or ""
-        points = "; ".join(f"{p['label']}: {format_number(p['value'])}{unit}" for p in row["points"])
+        points = "; ".join(
+            f"{p['label']}: {format_number(p['value'])}{unit}" for p in row["points"]
+        )
         return f"{row['title']}: {points}"
     if section_key == "quotes":
         return f"“{row['text']}” – {row['source']}"

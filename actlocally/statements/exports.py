@@ -108,15 +108,13 @@ def render_docx(version: StatementVersion) -> bytes:
     props.author = partnership.name
     props.keywords = f"version {version.number}; {version.get_status_display()}"
 
-    banner = (
-        f"{partnership.name} · {ctx['title']} · "
-        + _("version %(n)s, %(status)s, %(date)s")
-        % {
-            "n": version.number,
-            "status": version.get_status_display().lower(),
-            "date": version.date_label,
-        }
-    )
+    banner = f"{partnership.name} · {ctx['title']} · " + _(
+        "version %(n)s, %(status)s, %(date)s"
+    ) % {
+        "n": version.number,
+        "status": version.get_status_display().lower(),
+        "date": version.date_label,
+    }
     section = doc.sections[0]
     section.header.paragraphs[0].text = banner
     section.header.paragraphs[0].runs[0].font.size = Pt(8)
@@ -149,10 +147,7 @@ def render_docx(version: StatementVersion) -> bytes:
     if content["facts"]:
         _table(
             doc,
-            [
-                (f["value"], f["text"], f["source"], str(f["year"] or ""))
-                for f in content["facts"]
-            ],
+            [(f["value"], f["text"], f["source"], str(f["year"] or "")) for f in content["facts"]],
             header=(_("Figure"), _("What it tells us"), _("Source"), _("Year")),
         )
     for chart in ctx["charts"]:
@@ -194,7 +189,11 @@ def render_docx(version: StatementVersion) -> bytes:
     _table(
         doc,
         [
-            (r["key"], r["text"] + (" " + _("(illustrative)") if r.get("illustrative") else ""), r["to"])
+            (
+                r["key"],
+                r["text"] + (" " + _("(illustrative)") if r.get("illustrative") else ""),
+                r["to"],
+            )
             for r in content["recommendations"]
         ],
         header=(_("Reference"), _("Recommendation"), _("To")),

@@ -130,6 +130,12 @@ class StatementVersion(models.Model):
             "number": self.number,
         }
 
+    def get_absolute_url(self):
+        return reverse(
+            "statement_version",
+            kwargs={"slug": self.statement.partnership.slug, "number": self.number},
+        )
+
     @property
     def is_agreed(self) -> bool:
         return self.status == self.Status.AGREED
@@ -143,12 +149,6 @@ class StatementVersion(models.Model):
         if self.agreed_on:
             return format_date(self.agreed_on, self.agreed_on_precision)
         return format_date(self.updated_at.date(), DatePrecision.DAY)
-
-    def get_absolute_url(self):
-        return reverse(
-            "statement_version",
-            kwargs={"slug": self.statement.partnership.slug, "number": self.number},
-        )
 
     def get_additional_data(self):
         return {"partnership_id": self.statement.partnership_id}
@@ -191,8 +191,7 @@ class Recommendation(models.Model):
     )
     is_illustrative = models.BooleanField(default=False)
     agreed_in = models.ForeignKey(
-        StatementVersion,
-        on_delete=models.RESTRICT, related_name="+", verbose_name=_("agreed in")
+        StatementVersion, on_delete=models.RESTRICT, related_name="+", verbose_name=_("agreed in")
     )
     in_latest_agreed = models.BooleanField(
         default=True, help_text=_("False when a later agreed version dropped it.")
@@ -244,12 +243,12 @@ class Recommendation(models.Model):
     def __str__(self):
         return f"{self.key}: {self.text[:60]}"
 
+    def get_absolute_url(self):
+        return reverse("recommendation", kwargs={"slug": self.partnership.slug, "pk": self.pk})
+
     @property
     def tag_class(self) -> str:
         return self.TAG_CLASSES[self.status]
-
-    def get_absolute_url(self):
-        return reverse("recommendation", kwargs={"slug": self.partnership.slug, "pk": self.pk})
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}

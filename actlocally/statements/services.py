@@ -134,7 +134,9 @@ def transition(
             if agreed_on is None:
                 raise ValidationError({"agreed_on": _("Enter the date it was agreed.")})
             if agreed_on > timezone.localdate():
-                raise ValidationError({"agreed_on": _("The date it was agreed must be today or earlier.")})
+                raise ValidationError(
+                    {"agreed_on": _("The date it was agreed must be today or earlier.")}
+                )
             if not agreed_by_whom.strip():
                 raise ValidationError({"agreed_by_whom": _("Say who agreed it.")})
             version.agreed_on = agreed_on
@@ -169,9 +171,9 @@ def _track_recommendations(version: StatementVersion) -> None:
     org_ids = {row["to_id"] for row in rows if row.get("to_id")}
     orgs = Organisation.objects.in_bulk(org_ids)
     for row in rows:
-        commissioner = orgs.get(row.get("to_id")) or Organisation.objects.filter(
-            name=row["to"]
-        ).first()
+        commissioner = (
+            orgs.get(row.get("to_id")) or Organisation.objects.filter(name=row["to"]).first()
+        )
         if commissioner is None:
             raise ValidationError(
                 _("Recommendation %(key)s is to “%(to)s”, which is not an organisation here.")
@@ -259,7 +261,11 @@ def record_response(
             )
         if responded_on < rec.sent_on:
             raise ValidationError(
-                {"responded_on": _("The response cannot be dated before the recommendation was sent.")}
+                {
+                    "responded_on": _(
+                        "The response cannot be dated before the recommendation was sent."
+                    )
+                }
             )
         if responded_on > timezone.localdate():
             raise ValidationError({"responded_on": _("The date must be today or earlier.")})

@@ -65,7 +65,9 @@ def _document_page(request, partnership, statement, version):
             "latest_agreed": next((v for v in versions if v.is_agreed), None),
             "editable": version.status in EDITABLE_STATES and can["edit_statement"],
             "transitions": [
-                t for t in available(version) if has_permission(request.user, t.permission, partnership)
+                t
+                for t in available(version)
+                if has_permission(request.user, t.permission, partnership)
             ],
             "can": can,
         },
@@ -328,9 +330,7 @@ def statement_docx(request, slug, number):
         exports.render_docx(version),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.file_name(version, "docx")}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{exports.file_name(version, "docx")}"'
     return response
 
 
@@ -402,11 +402,15 @@ def recommendations_send(request, slug):
 @require_http_methods(["GET", "POST"])
 def recommendation_respond(request, slug, pk):
     p = get_partnership_or_404(request.user, slug, "statements.respond_to_recommendation")
-    rec = get_object_or_404(Recommendation.objects.select_related("commissioner"), partnership=p, pk=pk)
+    rec = get_object_or_404(
+        Recommendation.objects.select_related("commissioner"), partnership=p, pk=pk
+    )
     form = ResponseForm(
         request.POST or None,
-        initial={"status": rec.status if rec.status in Recommendation.RESPONSES else None,
-                 "response": rec.response},
+        initial={
+            "status": rec.status if rec.status in Recommendation.RESPONSES else None,
+            "response": rec.response,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

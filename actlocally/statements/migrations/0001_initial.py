@@ -6,103 +6,277 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('partnerships', '0001_initial'),
+        ("organisations", "0001_initial"),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('focus_issue', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='statement', to='partnerships.focusissue')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "focus_issue",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statement",
+                        to="partnerships.focusissue",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='StatementVersion',
+            name="StatementVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('circulated', 'Circulated'), ('agreed', 'Agreed')], default='draft', max_length=12)),
-                ('content', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('circulated_at', models.DateTimeField(blank=True, null=True)),
-                ('agreed_on', models.DateField(blank=True, null=True, verbose_name='agreed on')),
-                ('agreed_on_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5)),
-                ('agreed_by_whom', models.CharField(blank=True, help_text='For example, the convening partnership at its meeting on 24 November 2023.', max_length=300, verbose_name='who agreed it')),
-                ('recorded_at', models.DateTimeField(blank=True, null=True)),
-                ('based_on', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='statements.statementversion')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='statements.statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("circulated", "Circulated"),
+                            ("agreed", "Agreed"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("content", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("circulated_at", models.DateTimeField(blank=True, null=True)),
+                ("agreed_on", models.DateField(blank=True, null=True, verbose_name="agreed on")),
+                (
+                    "agreed_on_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="day",
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "agreed_by_whom",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example, the convening partnership at its meeting on 24 November 2023.",
+                        max_length=300,
+                        verbose_name="who agreed it",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "based_on",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="statements.statementversion",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="statements.statement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['statement', '-number'],
+                "ordering": ["statement", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=20, verbose_name='reference')),
-                ('text', models.TextField(verbose_name='recommendation')),
-                ('is_illustrative', models.BooleanField(default=False)),
-                ('in_latest_agreed', models.BooleanField(default=True, help_text='False when a later agreed version dropped it.')),
-                ('status', models.CharField(choices=[('not_sent', 'Not sent yet'), ('sent', 'Sent'), ('in_discussion', 'In discussion'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='not_sent', max_length=20, verbose_name='status')),
-                ('sent_on', models.DateField(blank=True, null=True, verbose_name='sent on')),
-                ('response', models.TextField(blank=True, verbose_name='response')),
-                ('responded_on', models.DateField(blank=True, null=True, verbose_name='date of the response')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('commissioner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='organisations.organisation', verbose_name='to')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='partnerships.partnership')),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='statements.statement')),
-                ('agreed_in', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='statements.statementversion', verbose_name='agreed in')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=20, verbose_name="reference")),
+                ("text", models.TextField(verbose_name="recommendation")),
+                ("is_illustrative", models.BooleanField(default=False)),
+                (
+                    "in_latest_agreed",
+                    models.BooleanField(
+                        default=True, help_text="False when a later agreed version dropped it."
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_sent", "Not sent yet"),
+                            ("sent", "Sent"),
+                            ("in_discussion", "In discussion"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="not_sent",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("sent_on", models.DateField(blank=True, null=True, verbose_name="sent on")),
+                ("response", models.TextField(blank=True, verbose_name="response")),
+                (
+                    "responded_on",
+                    models.DateField(blank=True, null=True, verbose_name="date of the response"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "commissioner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="organisations.organisation",
+                        verbose_name="to",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="statements.statement",
+                    ),
+                ),
+                (
+                    "agreed_in",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="statements.statementversion",
+                        verbose_name="agreed in",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['statement', 'pk'],
+                "ordering": ["statement", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='statementversion',
-            constraint=models.UniqueConstraint(fields=('statement', 'number'), name='statement_version_number_unique'),
+            model_name="statementversion",
+            constraint=models.UniqueConstraint(
+                fields=("statement", "number"), name="statement_version_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statementversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'agreed'), _negated=True), fields=('statement',), name='statement_one_open_version'),
+            model_name="statementversion",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "agreed"), _negated=True),
+                fields=("statement",),
+                name="statement_one_open_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statementversion',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='statement_version_number_positive'),
+            model_name="statementversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="statement_version_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statementversion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'agreed'), _negated=True), models.Q(('agreed_on__isnull', False), ('recorded_at__isnull', False)), _connector='OR'), name='statement_agreed_version_has_date'),
+            model_name="statementversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "agreed"), _negated=True),
+                    models.Q(("agreed_on__isnull", False), ("recorded_at__isnull", False)),
+                    _connector="OR",
+                ),
+                name="statement_agreed_version_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('statement', 'key'), name='recommendation_key_unique_in_statement'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("statement", "key"), name="recommendation_key_unique_in_statement"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'not_sent'), ('sent_on__isnull', False), _connector='OR'), name='recommendation_sent_has_date'),
+            model_name="recommendation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "not_sent"), ("sent_on__isnull", False), _connector="OR"
+                ),
+                name="recommendation_sent_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['not_sent', 'sent']), ('responded_on__isnull', False), _connector='OR'), name='recommendation_response_has_date'),
+            model_name="recommendation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["not_sent", "sent"]),
+                    ("responded_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="recommendation_response_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.CheckConstraint(condition=models.Q(('responded_on__isnull', True), ('responded_on__gte', models.F('sent_on')), _connector='OR'), name='recommendation_response_after_sending'),
+            model_name="recommendation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("responded_on__isnull", True),
+                    ("responded_on__gte", models.F("sent_on")),
+                    _connector="OR",
+                ),
+                name="recommendation_response_after_sending",
+            ),
         ),
     ]

@@ -20,9 +20,7 @@ CREATE TRIGGER statements_agreed_version_frozen
 BEFORE UPDATE ON statements_statementversion
 FOR EACH ROW WHEN OLD.status = 'agreed' AND ({changed})
 BEGIN SELECT RAISE(ABORT, '{message}'); END;
-""".format(
-    changed=" OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_COLUMNS), message=MESSAGE
-)
+""".format(changed=" OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_COLUMNS), message=MESSAGE)
 SQLITE_DROP = "DROP TRIGGER IF EXISTS statements_agreed_version_frozen;"
 
 POSTGRES_CREATE = """
@@ -56,9 +54,7 @@ def create(apps, schema_editor):
 
 
 def drop(apps, schema_editor):
-    sql = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(
-        schema_editor.connection.vendor
-    )
+    sql = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(schema_editor.connection.vendor)
     if sql:
         schema_editor.execute(sql)
 
