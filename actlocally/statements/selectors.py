@@ -4,6 +4,7 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 
+from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import FocusIssue, Partnership
 
 from .models import Recommendation, Statement, StatementVersion
@@ -68,8 +69,12 @@ def recommendation_counts(recommendations: list[Recommendation]) -> list[dict]:
     ]
 
 
-def recommendation_history(recommendation: Recommendation) -> list[LogEntry]:
-    return list(
+HISTORY_FIELDS = ("text", "commissioner", "status", "sent_on", "response", "responded_on")
+
+
+def recommendation_history(recommendation: Recommendation) -> list[dict]:
+    """Its audit entries, newest first, in words: field labels, status names, organisation names."""
+    entries = list(
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Recommendation),
             object_pk=str(recommendation.pk),
@@ -77,3 +82,33 @@ def recommendation_history(recommendation: Recommendation) -> list[LogEntry]:
         .select_related("actor")
         .order_by("-timestamp")
     )
+    org_ids = {
+        int(e.changes_dict["commissioner"][1])
+        for e in entries
+        if str(e.changes_dict.get("commissioner", [None, ""])[1]).isdigit()
+    }
+    orgs = {o.pk: o.name for o in Organisation.objects.filter(pk__in=org_ids)}
+    statuses = dict(Recommendation.Status.choices)
+    rows = []
+    for entry in entries:
+        changes = []
+        for name in HISTORY_FIELDS:
+            if name not in entry.changes_dict:
+                continue
+            value = entry.changes_dict[name][1]
+            if name == "status":
+                value = statuses.get(value, value)
+            elif name == "commissioner" and str(value).isdigit():
+                value = orgs.get(int(value), value)
+            if value in (None, "", "None"):
+                continue
+            changes.append((Recommendation._meta.get_field(name).verbose_name, value))
+        rows.append(
+            {
+                "timestamp": entry.timestamp,
+                "actor": entry.actor,
+                "created": entry.action == LogEntry.Action.CREATE,
+                "changes": changes,
+            }
+        )
+    return rows

@@ -298,6 +298,10 @@ def statement_compare(request, slug):
         raise Http404
     old, new = by_number[old_n], by_number[new_n]
     sections = diff.compare(old.content, new.content)
+    only_changes = request.GET.get("show") == "changes"
+    if only_changes:
+        for section in sections:
+            section.rows = [r for r in section.rows if r.kind != "same"]
     return render(
         request,
         "statements/compare.html",
@@ -309,6 +313,7 @@ def statement_compare(request, slug):
             "new": new,
             "sections": sections,
             "any_change": any(s.changed for s in sections),
+            "only_changes": only_changes,
         },
     )
 
