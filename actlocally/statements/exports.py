@@ -57,7 +57,7 @@ def document_context(version: StatementVersion) -> dict:
 
 def meta_rows(version: StatementVersion) -> list[tuple[str, str]]:
     partnership = version.statement.partnership
-    return [
+    rows = [
         (_("Area"), partnership.area_name),
         (_("Partnership"), partnership.name),
         (_("Local authority"), partnership.local_authority.name),
@@ -66,6 +66,9 @@ def meta_rows(version: StatementVersion) -> list[tuple[str, str]]:
         (_("Status"), version.get_status_display()),
         (_("Agreed on") if version.is_agreed else _("Last changed"), version.date_label),
     ]
+    if version.is_agreed:
+        rows.append((_("Agreed by"), version.agreed_by_whom))
+    return rows
 
 
 def file_name(version: StatementVersion, extension: str) -> str:

@@ -31,7 +31,8 @@ TRANSITIONS: dict[str, Transition] = {
             target=State.CIRCULATED,
             permission="statements.circulate_statement",
             hint=_(
-                "Members can read and comment on it. It cannot be edited while it is circulated."
+                "Members can read it before it is agreed. While it is circulated it cannot be "
+                "edited: return it to draft to make changes."
             ),
         ),
         Transition(
