@@ -166,7 +166,7 @@ STATEMENTS = {
             (
                 "The younger ones need somewhere to go after school, or they end up hanging "
                 "around where the trouble is.",
-                "resident, Holme Wood problem based learning session",
+                "resident, Holme Wood place-based engagement, 2022",
             ),
         ],
         "actions": [
@@ -235,7 +235,7 @@ STATEMENTS = {
             (
                 "Girls carry a lot at home and at school, and they don't always know who they can "
                 "talk to.",
-                "school staff member, Manningham & Girlington focus group",
+                "school staff member, Manningham & Girlington learning symposium, July 2023",
             ),
         ],
         "actions": [
