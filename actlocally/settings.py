@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "actlocally.theory",
     "actlocally.actions",
     "actlocally.meetings",
+    "actlocally.statements",
     "actlocally.demo",
 ]
 

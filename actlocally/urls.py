@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/theory-of-change/", include("actlocally.theory.urls")),
     path("partnerships/<slug:slug>/meetings/", include("actlocally.meetings.urls")),
     path("calendar/", include(meetings_urls.calendar_urlpatterns)),
+    path("partnerships/<slug:slug>/statement-of-intent/", include("actlocally.statements.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -210,6 +210,63 @@ def build_world() -> SimpleNamespace:
     )
 
 
+# Statements of Intent ----------------------------------------------------------------------------
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "statements.Statement"
+
+    focus_issue = factory.SubFactory(FocusIssueFactory)
+    partnership = factory.SelfAttribute("focus_issue.partnership")
+
+
+class StatementVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "statements.StatementVersion"
+
+    statement = factory.SubFactory(StatementFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    content = factory.LazyFunction(
+        lambda: {
+            "schema": 1,
+            "introduction": "Half of families live in a low income household.",
+            "facts": [
+                {
+                    "value": "8.2%",
+                    "text": "of adults experienced hunger.",
+                    "source": "EALC Background and Context",
+                    "year": 2021,
+                }
+            ],
+            "charts": [],
+            "quotes": [],
+            "actions": [
+                {"text": "Supervised tooth brushing campaign.", "lead": "", "lead_id": None}
+            ],
+            "outcomes": [{"text": "Children are food secure."}],
+            "recommendations": [],
+        }
+    )
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "statements.Recommendation"
+
+    agreed_in = factory.SubFactory(
+        StatementVersionFactory,
+        status="agreed",
+        agreed_on=datetime.date(2023, 11, 24),
+        recorded_at=factory.LazyFunction(timezone.now),
+    )
+    statement = factory.SelfAttribute("agreed_in.statement")
+    partnership = factory.SelfAttribute("statement.partnership")
+    key = factory.Sequence(lambda n: f"R{n}")
+    text = "Commission supervised tooth brushing in every nursery."
+    commissioner = factory.SubFactory(OrganisationFactory, sector="health")
+
+
 # Action plan, theory of change, meetings ---------------------------------------------------------
 
 from actlocally.actions.models import Action, ProgressNote  # noqa: E402

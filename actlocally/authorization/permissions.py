@@ -11,6 +11,7 @@ from .predicates import (
     has_role,
     is_backbone_staff,
     is_backbone_staff_anywhere,
+    is_board_member,
     is_member,
     is_signed_in,
     is_site_staff,
@@ -20,6 +21,7 @@ from .predicates import (
 
 COORDINATOR = "coordinator"
 RESEARCH_PARTNER = "research_partner"
+COMMISSIONER = "commissioner"
 
 # Members see their own partnerships; board members and backbone staff see every partnership in
 # their local authority; site staff see everything.
@@ -55,6 +57,18 @@ PERMISSIONS = {
     "meetings.manage_meetings": can_manage_partnership,
     # The partnership's calendar link is a secret shared with its own people, not with the board.
     "meetings.view_partnership_calendar": is_site_staff | is_member | is_backbone_staff,
+    # Statements of Intent. Everyone who sees the partnership reads every version; the research
+    # partner helps write drafts (the data); only the co-ordinator, backbone and staff circulate,
+    # agree and send recommendations. A commissioner in the partnership, or a member of the
+    # local authority's board, records a commissioner's response to a recommendation.
+    "statements.view_statement": can_view_partnership,
+    "statements.edit_statement": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "statements.circulate_statement": can_manage_partnership,
+    "statements.agree_statement": can_manage_partnership,
+    "statements.send_recommendations": can_manage_partnership,
+    "statements.respond_to_recommendation": (
+        is_site_staff | has_role(COMMISSIONER) | is_board_member
+    ),
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -62,6 +62,13 @@ def is_backbone_staff(user, obj) -> bool:
 
 
 @rules.predicate
+def is_board_member(user, obj) -> bool:
+    """The chair or a member of the strategic board of the object's local authority."""
+    la_id = local_authority_id_of(obj)
+    return la_id is not None and roles_of(user).boards.get(la_id) in {"chair", "member"}
+
+
+@rules.predicate
 def is_backbone_staff_anywhere(user) -> bool:
     return "backbone" in roles_of(user).boards.values()
 

@@ -1,0 +1,1 @@
+"""Statements of Intent: versioned documents per focus issue, and recommendations for commissioners."""

@@ -1,0 +1,21 @@
+"""Statements of Intent: the versioned document per focus issue and the recommendations tracker."""
+
+from django.apps import AppConfig
+
+
+class StatementsConfig(AppConfig):
+    name = "actlocally.statements"
+    label = "statements"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+
+        from . import models
+
+        register_section(label=_("Statement of Intent"), url_name="statement", order=30)
+        auditlog.register(models.Statement)
+        auditlog.register(models.StatementVersion)
+        auditlog.register(models.Recommendation)

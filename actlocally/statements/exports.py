@@ -1,0 +1,247 @@
+"""A version as commissioners open it: the page context every rendering shares, a typeset PDF
+(WeasyPrint) and a Word document (python-docx). Both carry the area, partnership, date, version
+and status on every page."""
+
+import io
+import logging
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .charts import bar_chart_svg
+from .document import PARTS, SECTIONS_BY_KEY, format_number
+from .models import StatementVersion
+
+# WeasyPrint logs every layout step at INFO: noise in the server's log, not news.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def document_context(version: StatementVersion) -> dict:
+    """Everything the document page, the PDF and the Word file show, shaped once."""
+    statement = version.statement
+    partnership = statement.partnership
+    content = version.content
+    charts = [
+        {**chart, "id": f"chart-{n}", "svg": bar_chart_svg(chart, chart_id=f"chart-{n}")}
+        for n, chart in enumerate(content.get("charts", []), start=1)
+    ]
+    parts = dict(PARTS)
+    contents = [
+        {
+            "id": "problem",
+            "label": parts["problem"],
+            "children": [
+                {"id": "data", "label": SECTIONS_BY_KEY["facts"].heading},
+                {"id": "lived-experience", "label": SECTIONS_BY_KEY["quotes"].heading},
+            ],
+        },
+        {"id": "actions", "label": parts["actions"], "children": []},
+        {"id": "outcomes", "label": parts["outcomes"], "children": []},
+        {"id": "recommendations", "label": parts["recommendations"], "children": []},
+    ]
+    return {
+        "version": version,
+        "statement": statement,
+        "partnership": partnership,
+        "focus_issue": statement.focus_issue,
+        "content": content,
+        "introduction": [p for p in content.get("introduction", "").splitlines() if p.strip()],
+        "charts": charts,
+        "contents": contents,
+        "title": _("Statement of Intent"),
+        "meta": meta_rows(version),
+    }
+
+
+def meta_rows(version: StatementVersion) -> list[tuple[str, str]]:
+    partnership = version.statement.partnership
+    rows = [
+        (_("Area"), partnership.area_name),
+        (_("Partnership"), partnership.name),
+        (_("Local authority"), partnership.local_authority.name),
+        (_("Focus issue"), version.statement.focus_issue.title),
+        (_("Version"), str(version.number)),
+        (_("Status"), version.get_status_display()),
+        (_("Agreed on") if version.is_agreed else _("Last changed"), version.date_label),
+    ]
+    if version.is_agreed:
+        rows.append((_("Agreed by"), version.agreed_by_whom))
+    return rows
+
+
+def file_name(version: StatementVersion, extension: str) -> str:
+    partnership = version.statement.partnership
+    return (
+        f"statement-of-intent-{slugify(partnership.area_name)}-v{version.number}-"
+        f"{version.status}.{extension}"
+    )
+
+
+def render_pdf(version: StatementVersion) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "statements/export/pdf.html",
+        {**document_context(version), "generated_at": timezone.localtime()},
+    )
+    return HTML(string=html).write_pdf()
+
+
+def render_docx(version: StatementVersion) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    ctx = document_context(version)
+    content = ctx["content"]
+    partnership = ctx["partnership"]
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"  # LibreOffice shows Liberation Sans, which has Arial's metrics
+    normal.font.size = Pt(11)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.name = "Arial"
+        doc.styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+
+    props = doc.core_properties
+    props.title = f"{ctx['title']}: {partnership.area_name}"
+    props.subject = ctx["focus_issue"].title
+    props.author = partnership.name
+    props.keywords = f"version {version.number}; {version.get_status_display()}"
+
+    banner = f"{partnership.name} · {ctx['title']} · " + _(
+        "version %(n)s, %(status)s, %(date)s"
+    ) % {
+        "n": version.number,
+        "status": version.get_status_display().lower(),
+        "date": version.date_label,
+    }
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = banner
+    section.header.paragraphs[0].runs[0].font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(_("Page") + " ")
+    _field(footer, "PAGE")
+    footer.add_run(" " + _("of") + " ")
+    _field(footer, "NUMPAGES")
+
+    doc.add_heading(f"{ctx['title']}: {partnership.area_name}", level=0)
+    doc.add_paragraph(ctx["focus_issue"].title).runs[0].bold = True
+    _table(doc, [(label, value) for label, value in ctx["meta"]], header=None)
+    if not version.is_agreed:
+        doc.add_paragraph(
+            _("This version is a %(status)s, not the agreed Statement of Intent.")
+            % {"status": version.get_status_display().lower()}
+        ).runs[0].italic = True
+
+    doc.add_heading(_("Contents"), level=1)
+    for n, item in enumerate(ctx["contents"], start=1):
+        doc.add_paragraph(f"{n}. {item['label']}")
+        for m, child in enumerate(item["children"], start=1):
+            doc.add_paragraph(f"    {n}.{m} {child['label']}")
+
+    doc.add_heading(f"1. {ctx['contents'][0]['label']}", level=1)
+    for para in ctx["introduction"]:
+        doc.add_paragraph(para)
+    doc.add_heading(f"1.1 {SECTIONS_BY_KEY['facts'].heading}", level=2)
+    if content["facts"]:
+        _table(
+            doc,
+            [(f["value"], f["text"], f["source"], str(f["year"] or "")) for f in content["facts"]],
+            header=(_("Figure"), _("What it tells us"), _("Source"), _("Year")),
+        )
+    for chart in ctx["charts"]:
+        doc.add_heading(chart["title"], level=3)
+        unit = chart.get("unit") or ""
+        _table(
+            doc,
+            [(p["label"], f"{format_number(p['value'])}{unit}") for p in chart["points"]],
+            header=(_("Measure"), _("Value")),
+        )
+        source = ", ".join(str(s) for s in (chart.get("source"), chart.get("year")) if s)
+        note = _("Source: %(source)s.") % {"source": source} if source else ""
+        if chart.get("illustrative"):
+            note += " " + _("Illustrative numbers.")
+        if note.strip():
+            doc.add_paragraph(note.strip()).runs[0].italic = True
+    doc.add_heading(f"1.2 {SECTIONS_BY_KEY['quotes'].heading}", level=2)
+    for quote in content["quotes"]:
+        doc.add_paragraph(f"“{quote['text']}”", style="Quote")
+        attribution = f"– {quote['source']}"
+        if quote.get("illustrative"):
+            attribution += " " + _("(illustrative quote)")
+        if quote.get("consent"):
+            attribution += ". " + _("Consent: %(consent)s") % {"consent": quote["consent"]}
+        doc.add_paragraph(attribution)
+    if not content["quotes"]:
+        doc.add_paragraph(_("No quotes have been added."))
+
+    doc.add_heading(f"2. {ctx['contents'][1]['label']}", level=1)
+    _table(
+        doc,
+        [(str(n), a["text"], a["lead"]) for n, a in enumerate(content["actions"], start=1)],
+        header=("", _("Action"), _("Lead organisation")),
+    )
+    doc.add_heading(f"3. {ctx['contents'][2]['label']}", level=1)
+    for outcome in content["outcomes"]:
+        doc.add_paragraph(outcome["text"], style="List Number")
+    doc.add_heading(f"4. {ctx['contents'][3]['label']}", level=1)
+    _table(
+        doc,
+        [
+            (
+                r["key"],
+                r["text"] + (" " + _("(illustrative)") if r.get("illustrative") else ""),
+                r["to"],
+            )
+            for r in content["recommendations"]
+        ],
+        header=(_("Reference"), _("Recommendation"), _("To")),
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _table(doc, rows, *, header):
+    if not rows:
+        doc.add_paragraph(_("None yet."))
+        return
+    columns = len(rows[0])
+    table = doc.add_table(rows=0, cols=columns)
+    table.style = "Table Grid"
+    if header:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, header, strict=True):
+            cell.text = str(text)
+            if text:
+                cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = str(text)
+    if header is None:
+        for row in table.rows:
+            if row.cells[0].paragraphs[0].runs:
+                row.cells[0].paragraphs[0].runs[0].bold = True
+    doc.add_paragraph()
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in as it lays the pages out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)

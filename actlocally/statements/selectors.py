@@ -1,0 +1,114 @@
+"""Reads for Statement of Intent pages, each in a fixed number of queries."""
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
+
+from actlocally.organisations.models import Organisation
+from actlocally.partnerships.models import FocusIssue, Partnership
+
+from .models import Recommendation, Statement, StatementVersion
+
+
+def active_focus(partnership: Partnership) -> FocusIssue | None:
+    return partnership.focus_issues.filter(status=FocusIssue.Status.ACTIVE).first()
+
+
+def statement_of(partnership: Partnership) -> Statement | None:
+    """The Statement of Intent of the active focus issue, or else the most recent one."""
+    statements = (
+        Statement.objects.filter(partnership=partnership)
+        .select_related("focus_issue", "partnership__local_authority")
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=StatementVersion.objects.select_related("created_by", "recorded_by"),
+            )
+        )
+        .order_by("focus_issue__status", "-created_at")  # "active" sorts before "past"
+    )
+    return statements.first()
+
+
+def versions_of(statement: Statement) -> list[StatementVersion]:
+    return sorted(statement.versions.all(), key=lambda v: -v.number)
+
+
+def current_version(statement: Statement) -> StatementVersion | None:
+    """What the document page shows first: the latest agreed version, else the open draft."""
+    versions = versions_of(statement)
+    agreed = [v for v in versions if v.is_agreed]
+    return agreed[0] if agreed else (versions[0] if versions else None)
+
+
+def open_version(statement: Statement) -> StatementVersion | None:
+    return next((v for v in versions_of(statement) if not v.is_agreed), None)
+
+
+def version_of(statement: Statement, number: int) -> StatementVersion | None:
+    return next((v for v in statement.versions.all() if v.number == number), None)
+
+
+def recommendations_of(partnership: Partnership) -> list[Recommendation]:
+    return list(
+        Recommendation.objects.filter(partnership=partnership)
+        .select_related("commissioner", "agreed_in", "statement__focus_issue")
+        .order_by("-in_latest_agreed", "pk")
+    )
+
+
+def recommendation_counts(recommendations: list[Recommendation]) -> list[dict]:
+    return [
+        {
+            "status": status,
+            "label": label,
+            "tag_class": Recommendation.TAG_CLASSES[status],
+            "count": sum(1 for r in recommendations if r.status == status),
+        }
+        for status, label in Recommendation.Status.choices
+    ]
+
+
+HISTORY_FIELDS = ("text", "commissioner", "status", "sent_on", "response", "responded_on")
+
+
+def recommendation_history(recommendation: Recommendation) -> list[dict]:
+    """Its audit entries, newest first, in words: field labels, status names, organisation names."""
+    entries = list(
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Recommendation),
+            object_pk=str(recommendation.pk),
+        )
+        .select_related("actor")
+        .order_by("-timestamp")
+    )
+    org_ids = {
+        int(e.changes_dict["commissioner"][1])
+        for e in entries
+        if str(e.changes_dict.get("commissioner", [None, ""])[1]).isdigit()
+    }
+    orgs = {o.pk: o.name for o in Organisation.objects.filter(pk__in=org_ids)}
+    statuses = dict(Recommendation.Status.choices)
+    rows = []
+    for entry in entries:
+        changes = []
+        for name in HISTORY_FIELDS:
+            if name not in entry.changes_dict:
+                continue
+            value = entry.changes_dict[name][1]
+            if name == "status":
+                value = statuses.get(value, value)
+            elif name == "commissioner" and str(value).isdigit():
+                value = orgs.get(int(value), value)
+            if value in (None, "", "None"):
+                continue
+            changes.append((Recommendation._meta.get_field(name).verbose_name, value))
+        rows.append(
+            {
+                "timestamp": entry.timestamp,
+                "actor": entry.actor,
+                "created": entry.action == LogEntry.Action.CREATE,
+                "changes": changes,
+            }
+        )
+    return rows

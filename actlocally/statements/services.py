@@ -1,0 +1,287 @@
+"""Every write to Statements of Intent and recommendations: keyword arguments, the acting person,
+one transaction, audited. The workflow's rules come from workflow.py; permissions are checked
+here too, so no page or command can skip them."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from actlocally.authorization import has_permission
+from actlocally.core.audit import acting_as
+from actlocally.journey.services import record_evidence
+from actlocally.organisations.models import Organisation
+from actlocally.partnerships.models import DatePrecision, FocusIssue
+
+from . import document
+from .models import Recommendation, Statement, StatementVersion
+from .workflow import EDITABLE_STATES, TRANSITIONS
+
+
+def _require(user, perm: str, obj) -> None:
+    # `by=None` is the platform itself (the demo seeder, migrations): trusted.
+    if user is not None and not has_permission(user, perm, obj):
+        raise PermissionDenied
+
+
+def _locked(version: StatementVersion) -> StatementVersion:
+    return StatementVersion.objects.select_for_update().get(pk=version.pk)
+
+
+def start_statement(*, focus_issue: FocusIssue, by) -> StatementVersion:
+    """A Statement of Intent for the focus issue, with a first draft that starts from its
+    intended outcomes and what the data and local people say."""
+    _require(by, "statements.edit_statement", focus_issue.partnership)
+    with transaction.atomic(), acting_as(by):
+        if Statement.objects.filter(focus_issue=focus_issue).exists():
+            raise ValidationError(_("This focus issue already has a Statement of Intent."))
+        statement = Statement.objects.create(
+            partnership=focus_issue.partnership, focus_issue=focus_issue
+        )
+        content = document.empty_content()
+        content["introduction"] = focus_issue.summary
+        content["outcomes"] = [{"text": o.text} for o in focus_issue.outcomes.all()]
+        return StatementVersion.objects.create(
+            statement=statement,
+            number=1,
+            content=document.clean_content(content),
+            created_by=_person(by),
+        )
+
+
+def start_new_draft(*, statement: Statement, by) -> StatementVersion:
+    """A new draft that starts as a copy of the latest agreed version."""
+    _require(by, "statements.edit_statement", statement.partnership)
+    with transaction.atomic(), acting_as(by):
+        versions = list(statement.versions.select_for_update().order_by("-number"))
+        if any(not v.is_agreed for v in versions):
+            raise ValidationError(
+                _("There is already a draft: agree it or carry on editing it first.")
+            )
+        latest_agreed = versions[0] if versions else None
+        content = (
+            document.copy_content(latest_agreed.content)
+            if latest_agreed
+            else document.empty_content()
+        )
+        return StatementVersion.objects.create(
+            statement=statement,
+            number=(versions[0].number + 1) if versions else 1,
+            content=content,
+            based_on=latest_agreed,
+            created_by=_person(by),
+        )
+
+
+def save_content(*, version: StatementVersion, content: dict, by) -> StatementVersion:
+    """Replace a draft's content with a validated copy of `content`."""
+    _require(by, "statements.edit_statement", version.statement.partnership)
+    clean = document.clean_content(content)
+    with transaction.atomic(), acting_as(by):
+        version = _locked(version)
+        if version.status not in EDITABLE_STATES:
+            raise ValidationError(
+                _("Version %(n)s is %(status)s and cannot be edited. Start a new draft instead.")
+                % {"n": version.number, "status": version.get_status_display().lower()}
+                if version.is_agreed
+                else _("Version %(n)s is circulated: return it to draft to edit it.")
+                % {"n": version.number}
+            )
+        version.content = clean
+        version.save()
+    return version
+
+
+def save_section(
+    *, version: StatementVersion, section: str, rows: list[dict] | str, by
+) -> StatementVersion:
+    """Replace one section of a draft (`introduction` takes text, the others a list of rows)."""
+    if section != "introduction" and section not in document.SECTIONS_BY_KEY:
+        raise ValidationError(_("There is no section called %(name)s.") % {"name": section})
+    content = document.copy_content(version.content)
+    if section == "recommendations":
+        rows = [{**row, "key": row.get("key") or document.new_recommendation_key()} for row in rows]
+    content[section] = rows
+    return save_content(version=version, content=content, by=by)
+
+
+def transition(
+    *,
+    version: StatementVersion,
+    name: str,
+    by,
+    agreed_on: datetime.date | None = None,
+    agreed_on_precision: str = DatePrecision.DAY,
+    agreed_by_whom: str = "",
+) -> StatementVersion:
+    """Move a version along the workflow (workflow.TRANSITIONS says which moves exist and who
+    may make them). Agreeing freezes the version, ticks the journey and updates the tracker."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise ValidationError(_("Unknown step: %(name)s.") % {"name": name})
+    partnership = version.statement.partnership
+    _require(by, step.permission, partnership)
+    with transaction.atomic(), acting_as(by):
+        version = _locked(version)
+        if version.status not in step.source:
+            raise ValidationError(
+                _("Version %(n)s is %(status)s: it cannot be moved on that way.")
+                % {"n": version.number, "status": version.get_status_display().lower()}
+            )
+        if step.target == StatementVersion.Status.AGREED:
+            if agreed_on is None:
+                raise ValidationError({"agreed_on": _("Enter the date it was agreed.")})
+            if agreed_on > timezone.localdate():
+                raise ValidationError(
+                    {"agreed_on": _("The date it was agreed must be today or earlier.")}
+                )
+            if not agreed_by_whom.strip():
+                raise ValidationError({"agreed_by_whom": _("Say who agreed it.")})
+            version.agreed_on = agreed_on
+            version.agreed_on_precision = agreed_on_precision
+            version.agreed_by_whom = agreed_by_whom.strip()
+            version.recorded_at = timezone.now()
+            version.recorded_by = _person(by)
+        if step.target == StatementVersion.Status.CIRCULATED:
+            version.circulated_at = timezone.now()
+        version.status = step.target
+        version.save()
+        if version.is_agreed:
+            _track_recommendations(version)
+            record_evidence(
+                partnership=partnership,
+                step_key="develop-statement-of-intent",
+                evidence_label=_("Statement of Intent, version %(n)s, agreed %(date)s")
+                % {"n": version.number, "date": version.date_label},
+                evidence_url=version.get_absolute_url(),
+                on=agreed_on,
+                by=_person(by),
+            )
+    return version
+
+
+def _track_recommendations(version: StatementVersion) -> None:
+    """The tracker follows the latest agreed version: new references become new rows, changed
+    wording is carried over, and rows a later version dropped are marked so."""
+    statement = version.statement
+    rows = version.content.get("recommendations", [])
+    existing = {r.key: r for r in statement.recommendations.select_for_update()}
+    org_ids = {row["to_id"] for row in rows if row.get("to_id")}
+    orgs = Organisation.objects.in_bulk(org_ids)
+    for row in rows:
+        commissioner = (
+            orgs.get(row.get("to_id")) or Organisation.objects.filter(name=row["to"]).first()
+        )
+        if commissioner is None:
+            raise ValidationError(
+                _("Recommendation %(key)s is to “%(to)s”, which is not an organisation here.")
+                % {"key": row["key"], "to": row["to"]}
+            )
+        rec = existing.pop(row["key"], None)
+        if rec is None:
+            Recommendation.objects.create(
+                statement=statement,
+                partnership=statement.partnership,
+                key=row["key"],
+                text=row["text"],
+                commissioner=commissioner,
+                is_illustrative=row.get("illustrative", False),
+                agreed_in=version,
+            )
+        else:
+            rec.text = row["text"]
+            rec.commissioner = commissioner
+            rec.is_illustrative = row.get("illustrative", False)
+            rec.in_latest_agreed = True
+            rec.save()
+    for rec in existing.values():
+        if rec.in_latest_agreed:
+            rec.in_latest_agreed = False
+            rec.save()
+
+
+def mark_recommendations_sent(
+    *, recommendations: list[Recommendation], sent_on: datetime.date, by
+) -> int:
+    """Record that recommendations went to their commissioners. Ticks `involve-commissioners`."""
+    if not recommendations:
+        raise ValidationError(_("Choose at least one recommendation that was sent."))
+    partnership = recommendations[0].partnership
+    _require(by, "statements.send_recommendations", partnership)
+    if any(r.partnership_id != partnership.pk for r in recommendations):
+        raise ValidationError(_("Those recommendations belong to different partnerships."))
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("The date they were sent must be today or earlier.")})
+    with transaction.atomic(), acting_as(by):
+        count = 0
+        for rec in Recommendation.objects.select_for_update().filter(
+            pk__in=[r.pk for r in recommendations]
+        ):
+            if rec.status != Recommendation.Status.NOT_SENT:
+                continue
+            rec.status = Recommendation.Status.SENT
+            rec.sent_on = sent_on
+            rec.full_clean()
+            rec.save()
+            count += 1
+        if count:
+            record_evidence(
+                partnership=partnership,
+                step_key="involve-commissioners",
+                evidence_label=_("Recommendations for commissioners sent on %(date)s")
+                % {"date": formats.date_format(sent_on, "j F Y")},
+                evidence_url=_tracker_url(partnership),
+                on=sent_on,
+                by=_person(by),
+            )
+    return count
+
+
+def record_response(
+    *,
+    recommendation: Recommendation,
+    status: str,
+    response: str,
+    responded_on: datetime.date,
+    by,
+) -> Recommendation:
+    """A commissioner's response: in discussion, accepted or declined, with its words and date."""
+    _require(by, "statements.respond_to_recommendation", recommendation.partnership)
+    if status not in Recommendation.RESPONSES:
+        raise ValidationError({"status": _("Choose in discussion, accepted or declined.")})
+    if not response.strip():
+        raise ValidationError({"response": _("Enter what the commissioner said.")})
+    with transaction.atomic(), acting_as(by):
+        rec = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        if rec.status == Recommendation.Status.NOT_SENT:
+            raise ValidationError(
+                _("Record that the recommendation was sent before recording a response.")
+            )
+        if responded_on < rec.sent_on:
+            raise ValidationError(
+                {
+                    "responded_on": _(
+                        "The response cannot be dated before the recommendation was sent."
+                    )
+                }
+            )
+        if responded_on > timezone.localdate():
+            raise ValidationError({"responded_on": _("The date must be today or earlier.")})
+        rec.status = status
+        rec.response = response.strip()
+        rec.responded_on = responded_on
+        rec.full_clean()
+        rec.save()
+    return rec
+
+
+def _tracker_url(partnership) -> str:
+    from django.urls import reverse
+
+    return reverse("recommendations", kwargs={"slug": partnership.slug})
+
+
+def _person(by):
+    return by if getattr(by, "is_authenticated", False) else None

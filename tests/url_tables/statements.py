@@ -1,0 +1,97 @@
+"""Access rules and the URL table for Statement of Intent pages."""
+
+import datetime
+
+from actlocally.statements import services
+
+from .foundation import MANAGERS, VIEWERS
+
+ACCESS = {
+    # Co-ordinator, backbone and staff write drafts, and so does the research partner.
+    "edit_statement": lambda role: (
+        302
+        if role == "anonymous"
+        else 200
+        if role in MANAGERS | {"research_partner"}
+        else 403
+        if role in VIEWERS
+        else 404
+    ),
+    # A commissioner in the partnership or a member of the authority's board (not backbone staff).
+    "respond": lambda role: (
+        302
+        if role == "anonymous"
+        else 200
+        if role in {"staff", "commissioner", "board"}
+        else 403
+        if role in VIEWERS
+        else 404
+    ),
+}
+
+TODAY = datetime.date(2024, 1, 15)
+
+
+def draft(world):
+    return services.start_statement(focus_issue=world.focus, by=world.people["staff"])
+
+
+def agreed(world, *, recommendation: bool = False):
+    version = draft(world)
+    if recommendation:
+        content = dict(version.content)
+        content["recommendations"] = [
+            {
+                "key": "R1",
+                "text": "Fund it.",
+                "to": world.organisation.name,
+                "to_id": world.organisation.pk,
+            }
+        ]
+        services.save_content(version=version, content=content, by=None)
+    services.transition(version=version, name="circulate", by=None)
+    return services.transition(
+        version=version, name="agree", agreed_on=TODAY, agreed_by_whom="The partnership", by=None
+    )
+
+
+def sent_recommendation(world):
+    version = agreed(world, recommendation=True)
+    rec = version.statement.recommendations.get()
+    services.mark_recommendations_sent(recommendations=[rec], sent_on=TODAY, by=None)
+    return rec
+
+
+def with_version(make):
+    def kwargs(world):
+        version = make(world)
+        return {"slug": "keighley", "number": version.number}
+
+    return kwargs
+
+
+URLS = {
+    "statement": (lambda w: {"slug": "keighley"}, "view"),
+    "statement_start": (lambda w: {"slug": "keighley"}, "edit_statement"),
+    "statement_new_draft": (lambda w: agreed(w) and {"slug": "keighley"}, "edit_statement"),
+    "statement_versions": (lambda w: draft(w) and {"slug": "keighley"}, "view"),
+    "statement_compare": (lambda w: draft(w) and {"slug": "keighley"}, "view"),
+    "statement_version": (with_version(draft), "view"),
+    "statement_edit_section": (
+        lambda w: {**with_version(draft)(w), "section": "facts"},
+        "edit_statement",
+    ),
+    "statement_transition": (lambda w: {**with_version(draft)(w), "name": "circulate"}, "manage"),
+    "statement_pdf": (with_version(agreed), "view"),
+    "statement_docx": (with_version(agreed), "view"),
+    "recommendations": (lambda w: {"slug": "keighley"}, "view"),
+    "recommendations_send": (
+        lambda w: agreed(w, recommendation=True) and {"slug": "keighley"},
+        "manage",
+    ),
+    "recommendation": (lambda w: {"slug": "keighley", "pk": sent_recommendation(w).pk}, "view"),
+    "recommendation_respond": (
+        lambda w: {"slug": "keighley", "pk": sent_recommendation(w).pk},
+        "respond",
+    ),
+}
