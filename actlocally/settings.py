@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "actlocally.organisations",
     "actlocally.partnerships",
     "actlocally.journey",
+    "actlocally.symposia",
     "actlocally.demo",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),
     path("partnerships/<slug:slug>/journey/", include("actlocally.journey.urls")),
+    path("", include("actlocally.symposia.urls")),
     path("admin/", admin.site.urls),
 ]
 
