@@ -106,7 +106,7 @@ def test_join_code_unknown_is_refused(db):
 
 def test_ended_join_code_no_longer_lets_a_guest_act(symposium, coordinator):
     code = services.create_join_code(symposium=symposium, by=coordinator)
-    guest, token = services.join_as_guest(join_code=code, display_name="", role_type="parent")
+    _guest, token = services.join_as_guest(join_code=code, display_name="", role_type="parent")
     services.end_join_code(join_code=code, by=coordinator)
     assert services.guest_for_token(token) is None
 
@@ -408,7 +408,7 @@ def test_agreeing_keeps_the_count_position(symposium, counted, coordinator):
 
 
 def test_agreeing_with_a_tie_needs_a_reason(world, symposium, ranking, coordinator):
-    food, teeth, aspiration = ranking
+    food, teeth, _aspiration = ranking
     vote(symposium, [world.people["member"]], [food, teeth])
     vote(symposium, [world.people["commissioner"]], [teeth, food])
     services.close_ranking(symposium=symposium, by=coordinator)
