@@ -503,13 +503,17 @@ def agree_priorities(
         raise ValidationError(_("Choose priorities from this symposium."))
     result = result_for(symposium)
     reason = reason.strip()
-    if not reason and (result.top_ids(len(chosen)) != [c.pk for c in chosen] or result.top_tied(3)):
+    if not reason and result.top_tied(3):
         raise ValidationError(
             {
                 "reason": _(
-                    "Say why: the order you chose differs from the count, or the count has a tie."
+                    "The count has a tie among the first three. Say why you chose this order."
                 )
             }
+        )
+    if not reason and result.top_ids(len(chosen)) != [c.pk for c in chosen]:
+        raise ValidationError(
+            {"reason": _("Your order differs from the count. Say why the partnership chose it.")}
         )
     positions = {row.candidate.pk: row.position for row in result.borda_rows}
     with transaction.atomic(), acting_as(by):
