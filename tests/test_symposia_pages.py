@@ -399,3 +399,21 @@ def test_contributions_csv_never_starts_a_cell_with_a_formula(world, symposium):
     client.force_login(world.people["member"])
     rows = read_csv(client.get(url("symposium_contributions_csv", symposium)))
     assert rows[1][1].startswith("'=")
+
+
+def test_codes_page_lists_guests_for_the_coordinator(symposium, code, coordinator):
+    join(Client(), code, name="Sam", role="young_person")
+    client = Client()
+    client.force_login(coordinator)
+    page = client.get(url("symposium_codes", symposium)).content.decode()
+    assert "Sam" in page and "Young person" in page
+
+
+def test_results_page_says_what_one_ballot_each_cannot_prevent(world, symposium, coordinator):
+    factories.CandidateFactory.create_batch(2, symposium=symposium)
+    services.open_ranking(symposium=symposium, by=coordinator)
+    services.close_ranking(symposium=symposium, by=coordinator)
+    client = Client()
+    client.force_login(world.people["member"])
+    page = client.get(url("symposium_results", symposium)).content.decode()
+    assert "What this cannot prevent" in page

@@ -60,6 +60,14 @@ def current_join_codes(symposium: Symposium):
     )
 
 
+def guests_of(symposium: Symposium):
+    """Who joined from a phone, for the co-ordinator: name if given, role, whether they ranked."""
+    return symposium.guests.annotate(
+        has_ranked=Count("ballot", distinct=True),
+        contribution_count=Count("contributions", distinct=True),
+    ).order_by("joined_at")
+
+
 def ballots_of(symposium: Symposium) -> list[list[int]]:
     """Every ballot as a list of candidate ids, most urgent first (two queries' worth of rows)."""
     ballots: dict[int, list[int]] = {

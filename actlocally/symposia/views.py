@@ -152,6 +152,7 @@ def symposium_codes(request, slug, pk):
             "symposium": s,
             "form": form,
             "codes": selectors.current_join_codes(s),
+            "guests": selectors.guests_of(s),
             "join_url": request.build_absolute_uri("/join/"),
         },
     )
