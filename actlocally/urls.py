@@ -16,6 +16,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/meetings/", include("actlocally.meetings.urls")),
     path("calendar/", include(meetings_urls.calendar_urlpatterns)),
     path("partnerships/<slug:slug>/statement-of-intent/", include("actlocally.statements.urls")),
+    path("", include("actlocally.symposia.urls")),
     path("admin/", admin.site.urls),
 ]
 

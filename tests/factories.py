@@ -358,3 +358,83 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     token = factory.Sequence(lambda n: f"feed-token-{n:08d}")
+
+
+# Symposia -----------------------------------------------------------------------------------------
+
+from actlocally.symposia import models as symposia_models  # noqa: E402
+
+
+class SymposiumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Symposium
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Learning symposium"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=1))
+    venue = "Community centre"
+    invited_groups = factory.LazyFunction(lambda: ["schools", "health", "parents"])
+
+
+class JoinCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.JoinCode
+
+    symposium = factory.SubFactory(SymposiumFactory)
+    code = factory.Sequence(lambda n: f"T{n:05d}")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=8))
+
+
+class GuestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Guest
+
+    symposium = factory.SubFactory(SymposiumFactory)
+    join_code = factory.SubFactory(JoinCodeFactory, symposium=factory.SelfAttribute("..symposium"))
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    role_type = symposia_models.GuestRole.PARENT
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Candidate
+
+    symposium = factory.SubFactory(SymposiumFactory)
+    title = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Contribution
+
+    symposium = factory.SubFactory(SymposiumFactory)
+    kind = symposia_models.Contribution.Kind.CHALLENGE
+    text = factory.Sequence(lambda n: f"Challenge {n}")
+
+
+class BallotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Ballot
+
+    symposium = factory.SubFactory(SymposiumFactory)
+
+
+class PreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.Preference
+
+    ballot = factory.SubFactory(BallotFactory)
+    candidate = factory.SubFactory(
+        CandidateFactory, symposium=factory.SelfAttribute("..ballot.symposium")
+    )
+    place = 1
+
+
+class AgreedPriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = symposia_models.AgreedPriority
+
+    symposium = factory.SubFactory(SymposiumFactory)
+    candidate = factory.SubFactory(CandidateFactory, symposium=factory.SelfAttribute("..symposium"))
+    urgency = 1
+    title = factory.SelfAttribute("candidate.title")

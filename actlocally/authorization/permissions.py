@@ -22,6 +22,7 @@ from .predicates import (
 COORDINATOR = "coordinator"
 RESEARCH_PARTNER = "research_partner"
 COMMISSIONER = "commissioner"
+OBSERVER = "observer"
 
 # Members see their own partnerships; board members and backbone staff see every partnership in
 # their local authority; site staff see everything.
@@ -29,6 +30,10 @@ can_view_partnership = is_site_staff | is_member | sits_on_board
 
 # The co-ordinator runs the partnership; backbone staff can step in for any partnership they back.
 can_manage_partnership = is_site_staff | is_backbone_staff | has_role(COORDINATOR)
+
+# Symposia: every member of the partnership takes part (contributes and ranks), except observers;
+# the co-ordinator, backbone staff and site staff run it (codes, merging, ranking, agreeing).
+can_take_part_in_symposium = is_member & ~has_role(OBSERVER)
 
 PERMISSIONS = {
     "partnerships.view_partnership": can_view_partnership,
@@ -40,6 +45,9 @@ PERMISSIONS = {
     # Object: a local authority. Backbone staff start new partnerships in their own.
     "partnerships.add_partnership": is_site_staff | is_backbone_staff,
     "partnerships.view_local_authority": is_site_staff | sits_on_board,
+    "symposia.view_symposium": can_view_partnership,
+    "symposia.take_part": can_take_part_in_symposium,
+    "symposia.run_symposium": can_manage_partnership,
     "organisations.view_organisation": is_signed_in,
     "organisations.manage_organisation": (
         is_site_staff | is_backbone_staff_anywhere | coordinates_anywhere
