@@ -15,7 +15,7 @@ class SymposiaConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Symposium"), url_name="symposia", order=30)
+        register_section(label=_("Symposium"), url_name="symposia", order=25)
         auditlog.register(models.Symposium, m2m_fields={"invited_people", "invited_organisations"})
         auditlog.register(models.JoinCode, exclude_fields=["code"])
         auditlog.register(models.Guest, exclude_fields=["token_hash", "display_name"])
