@@ -175,3 +175,30 @@ def test_every_admin_list_opens_for_site_staff(client, world):
         for model in admin.site._registry
     }
     assert set(statuses.values()) == {200}
+
+
+def test_overview_shows_overdue_actions_from_the_action_plan(client, world):
+    import datetime
+
+    from actlocally.actions.models import Action
+
+    Action.objects.create(
+        partnership=world.keighley,
+        title="Late thing",
+        owner=world.people["member"],
+        due_on=datetime.date(2020, 1, 1),
+        status="on_track",
+    )
+    client.force_login(world.people["coordinator"])
+    assert "1 overdue" in client.get(world.keighley.get_absolute_url()).content.decode()
+
+
+def test_overview_panels_come_from_the_registry(client, world):
+    from actlocally.partnerships.navigation import panels_for
+
+    templates = [name for name, _ctx in panels_for(world.keighley, world.people["coordinator"])]
+    assert templates == [
+        "statements/_overview_panel.html",
+        "actions/_overview_panel.html",
+        "meetings/_overview_panel.html",
+    ]

@@ -11,12 +11,18 @@ class ActionsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.utils.translation import gettext_lazy as _
 
-        from actlocally.partnerships.navigation import register_section
+        from actlocally.partnerships.navigation import register_panel, register_section
         from actlocally.theory.links import register_outcome_links
 
         from . import models, selectors
 
         register_section(label=_("Action plan"), url_name="action_plan", order=40)
+
+        from .panels import overview
+
+        register_panel(
+            key="actions", template_name="actions/_overview_panel.html", context=overview, order=40
+        )
         # The theory of change shows, under each outcome, the actions working towards it.
         register_outcome_links(key="actions", label=_("Actions"), provider=selectors.outcome_links)
         auditlog.register(models.Action)

@@ -11,11 +11,20 @@ class MeetingsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.utils.translation import gettext_lazy as _
 
-        from actlocally.partnerships.navigation import register_section
+        from actlocally.partnerships.navigation import register_panel, register_section
 
         from . import models
 
         register_section(label=_("Meetings"), url_name="meetings", order=50)
+
+        from .panels import overview
+
+        register_panel(
+            key="meetings",
+            template_name="meetings/_overview_panel.html",
+            context=overview,
+            order=50,
+        )
         for model in (models.Meeting, models.Attendance, models.AgendaItem, models.Decision):
             auditlog.register(model)
         auditlog.register(models.CalendarFeed, exclude_fields=["token"])

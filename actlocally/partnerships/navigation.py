@@ -1,6 +1,7 @@
-"""The sections of a partnership's pages. Each app adds its own section from its AppConfig.ready(),
+"""The sections and overview panels of a partnership. Each app adds its own from its AppConfig.ready(),
 so a new capability appears in the partnership's sub-navigation without editing this app."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -29,3 +30,31 @@ def sections_for(partnership, current_path: str) -> list[dict]:
         current = current_path == url if section.order == 0 else current_path.startswith(url)
         items.append({"label": section.label, "url": url, "current": current})
     return items
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A summary an app shows on the partnership's overview: a template and a function that
+    returns its context (or None to show nothing), in a fixed number of queries."""
+
+    template_name: str
+    context: Callable[..., dict | None]
+    order: int
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register_panel(
+    *, key: str, template_name: str, context: Callable[..., dict | None], order: int
+) -> None:
+    _PANELS[key] = Panel(template_name=template_name, context=context, order=order)
+
+
+def panels_for(partnership, user) -> list[tuple[str, dict]]:
+    panels = []
+    for panel in sorted(_PANELS.values(), key=lambda p: p.order):
+        context = panel.context(partnership=partnership, user=user)
+        if context is not None:
+            panels.append((panel.template_name, {"partnership": partnership, **context}))
+    return panels

@@ -11,11 +11,20 @@ class StatementsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.utils.translation import gettext_lazy as _
 
-        from actlocally.partnerships.navigation import register_section
+        from actlocally.partnerships.navigation import register_panel, register_section
 
         from . import models
 
         register_section(label=_("Statement of Intent"), url_name="statement", order=30)
+
+        from .panels import overview
+
+        register_panel(
+            key="statements",
+            template_name="statements/_overview_panel.html",
+            context=overview,
+            order=30,
+        )
         auditlog.register(models.Statement)
         auditlog.register(models.StatementVersion)
         auditlog.register(models.Recommendation)

@@ -10,3 +10,19 @@ register = template.Library()
 @register.inclusion_tag("partnerships/_sub_navigation.html", takes_context=True)
 def partnership_sections(context, partnership):
     return {"sections": sections_for(partnership, context["request"].path)}
+
+
+@register.simple_tag(takes_context=True)
+def partnership_panels(context, partnership):
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from ..navigation import panels_for
+
+    request = context["request"]
+    return mark_safe(  # noqa: S308 (each panel is a template rendered with autoescaping)
+        "".join(
+            render_to_string(template_name, panel_context, request=request)
+            for template_name, panel_context in panels_for(partnership, request.user)
+        )
+    )
