@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "actlocally.actions",
     "actlocally.meetings",
     "actlocally.statements",
+    "actlocally.places",
     "actlocally.demo",
 ]
 
