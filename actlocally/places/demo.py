@@ -52,11 +52,13 @@ def load_bradford_data(by=None) -> None:
 def holme_wood_cluster() -> list[LSOA]:
     """Tong ward's LSOAs in the most deprived national decile that touch each other: the Holme
     Wood estate, found from data alone."""
-    from .selectors import clusters, choose_release
+    from .selectors import choose_release, clusters
 
     release = choose_release("IoD2019")
     tong = set(
-        LSOA.objects.filter(geography=Geography.LSOA11, ward__code=TONG).values_list("pk", flat=True)
+        LSOA.objects.filter(geography=Geography.LSOA11, ward__code=TONG).values_list(
+            "pk", flat=True
+        )
     )
     inside = [c for c in clusters(release, "E08000032") if tong & set(c["lsoa_ids"])]
     biggest = max(inside, key=lambda c: len(tong & set(c["lsoa_ids"])))
@@ -114,6 +116,4 @@ def load_demo(context) -> None:
     # Only the schools the source material names, with only what it says: no URN, no address.
     orgs = context.organisations
     for name in ("Dixons Allerton Academy", "Oastlers School"):
-        School.objects.get_or_create(
-            name=name, urn=None, defaults={"organisation": orgs.get(name)}
-        )
+        School.objects.get_or_create(name=name, urn=None, defaults={"organisation": orgs.get(name)})

@@ -28,7 +28,9 @@ class UploadForm(GovUKForm):
         ("geography", _("Geography: an ONS lookup (CSV) or boundaries (GeoJSON)")),
         ("schools", _("Schools: a Get Information About Schools (GIAS) establishment CSV")),
     ]
-    kind = forms.ChoiceField(label=_("What are you uploading?"), choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What are you uploading?"), choices=KINDS, widget=forms.RadioSelect
+    )
     release = forms.RegexField(
         label=_("Release (deprivation only)"),
         regex=r"^[A-Za-z]+20\d\d$",
@@ -76,35 +78,49 @@ class ClusterForm(GovUKForm):
     def __init__(self, *args, clusters=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cluster"].choices = [
-            (c["key"], _("Cluster %(n)s: %(wards)s (%(count)s LSOAs)")
-            % {"n": c["rank"], "wards": ", ".join(c["wards"]), "count": len(c["lsoas"])})
+            (
+                c["key"],
+                _("Cluster %(n)s: %(wards)s (%(count)s LSOAs)")
+                % {"n": c["rank"], "wards": ", ".join(c["wards"]), "count": len(c["lsoas"])},
+            )
             for c in clusters
         ]
 
 
 class LsoasForm(GovUKForm):
-    lsoas = forms.MultipleChoiceField(label=_("LSOAs in the area"), widget=forms.CheckboxSelectMultiple)
+    lsoas = forms.MultipleChoiceField(
+        label=_("LSOAs in the area"), widget=forms.CheckboxSelectMultiple
+    )
     how_chosen = WardsForm.base_fields["how_chosen"]
 
     def __init__(self, *args, lsoas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lsoas"].choices = [
-            (str(pk), f"{code} {name}" + (f" ({ward})" if ward else "")) for pk, code, name, ward in lsoas
+            (str(pk), f"{code} {name}" + (f" ({ward})" if ward else ""))
+            for pk, code, name, ward in lsoas
         ]
 
 
 class AssetForm(GovUKForm):
-    kind = forms.ChoiceField(label=_("What is it?"), choices=Asset.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What is it?"), choices=Asset.Kind.choices, widget=forms.RadioSelect
+    )
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
         help_text=_("For a person, their name only: keep contact details elsewhere."),
     )
     description = forms.CharField(
-        label=_("How they can help (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("How they can help (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
-    latitude = forms.FloatField(label=_("Latitude (optional)"), required=False, min_value=49, max_value=61)
-    longitude = forms.FloatField(label=_("Longitude (optional)"), required=False, min_value=-9, max_value=3)
+    latitude = forms.FloatField(
+        label=_("Latitude (optional)"), required=False, min_value=49, max_value=61
+    )
+    longitude = forms.FloatField(
+        label=_("Longitude (optional)"), required=False, min_value=-9, max_value=3
+    )
     lsoa = forms.ChoiceField(
         label=_("Or the LSOA it is in (optional)"),
         required=False,

@@ -26,7 +26,9 @@ class Ward(models.Model):
     la_name = models.CharField(_("local authority"), max_length=200)
     geometry = models.TextField(blank=True, help_text=_("GeoJSON geometry, WGS84."))
 
-    PERSONAL_DATA = dict.fromkeys(("code", "name", "la_code", "la_name", "geometry"), "not personal")
+    PERSONAL_DATA = dict.fromkeys(
+        ("code", "name", "la_code", "la_name", "geometry"), "not personal"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -176,7 +178,9 @@ class Deprivation(DeprivationBase):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["release", "lsoa"], name="deprivation_once_per_release"),
+            models.UniqueConstraint(
+                fields=["release", "lsoa"], name="deprivation_once_per_release"
+            ),
             *(
                 models.CheckConstraint(
                     condition=Q(**{f"{k}_decile__gte": 1, f"{k}_decile__lte": 10})

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
-from .measures import BY_KEY, MEASURES
+from .measures import MEASURES
 from .models import LSOA, Asset, Deprivation, FocusArea, Geography, Release, School, Ward
 
 
@@ -141,8 +141,10 @@ def ranking(
     release: Release, measure: str, level: str, la_code: str | None, sort: str = "score"
 ) -> list[Row]:
     """Rows ranked from most to least deprived; `sort` changes only the order shown."""
-    rows = ward_rows(release, measure, la_code) if level == "ward" else lsoa_rows(
-        release, measure, la_code or ""
+    rows = (
+        ward_rows(release, measure, la_code)
+        if level == "ward"
+        else lsoa_rows(release, measure, la_code or "")
     )
     by_score = _scale(release, measure) == "score"
 
@@ -218,7 +220,11 @@ def summarise(release: Release, values) -> dict:
         if f"{m.key}_mean" not in totals:
             continue
         weighted = totals[f"{m.key}_weighted"]
-        score = weighted / population if population and weighted is not None else totals[f"{m.key}_mean"]
+        score = (
+            weighted / population
+            if population and weighted is not None
+            else totals[f"{m.key}_mean"]
+        )
         measures[m.key] = {
             "score": score,
             "d1": totals[f"{m.key}_d1"],
@@ -234,9 +240,7 @@ def summarise(release: Release, values) -> dict:
 
 def area_profile(partnership, release: Release | None) -> dict | None:
     """What the area page shows: the area against its local authority and England."""
-    area = (
-        FocusArea.objects.filter(partnership=partnership).select_related("defined_by").first()
-    )
+    area = FocusArea.objects.filter(partnership=partnership).select_related("defined_by").first()
     if area is None or release is None:
         return {"area": area, "release": release} if area else None
     ids = area_lsoa_ids(area, release)
@@ -260,9 +264,7 @@ def area_profile(partnership, release: Release | None) -> dict | None:
                 "scale": _scale(release, m.key),
             }
         )
-    wards = list(
-        Ward.objects.filter(lsoas__in=ids).annotate(n=Count("lsoas")).order_by("name")
-    )
+    wards = list(Ward.objects.filter(lsoas__in=ids).annotate(n=Count("lsoas")).order_by("name"))
     return {
         "area": area,
         "release": release,
@@ -299,7 +301,9 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
         share = round(100 * imd["share_d1"])
         facts.append(
             {
-                "text": _("%(share)s%% of the area's LSOAs are in the most deprived 10%% nationally")
+                "text": _(
+                    "%(share)s%% of the area's LSOAs are in the most deprived 10%% nationally"
+                )
                 % {"share": share},
                 "value": share,
                 "source": source,
@@ -310,7 +314,9 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
             la_share = round(100 * la_imd["share_d1"])
             facts.append(
                 {
-                    "text": _("%(share)s%% of %(la)s's LSOAs are in the most deprived 10%% nationally")
+                    "text": _(
+                        "%(share)s%% of %(la)s's LSOAs are in the most deprived 10%% nationally"
+                    )
                     % {"share": la_share, "la": profile["la_name"]},
                     "value": la_share,
                     "source": source,
@@ -330,7 +336,9 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
         share = round(100 * children["share_d1"])
         facts.append(
             {
-                "text": _("%(share)s%% of the area's LSOAs are in the most deprived 10%% for income deprivation affecting children")
+                "text": _(
+                    "%(share)s%% of the area's LSOAs are in the most deprived 10%% for income deprivation affecting children"
+                )
                 % {"share": share},
                 "value": share,
                 "source": source,
@@ -356,8 +364,16 @@ def clusters(release: Release, la_code: str, *, within_wards: bool = True) -> li
     LSOAs touch each other), so by default a group stays within one ward: places the size of a
     partnership, like Holme Wood in Tong ward."""
     rows = list(
-        Deprivation.objects.filter(release=release, lsoa__la_code=la_code, imd_decile=1).values_list(
-            "lsoa_id", "lsoa__code", "lsoa__name", "imd_score", "imd_rank", "population", "lsoa__ward__name"
+        Deprivation.objects.filter(
+            release=release, lsoa__la_code=la_code, imd_decile=1
+        ).values_list(
+            "lsoa_id",
+            "lsoa__code",
+            "lsoa__name",
+            "imd_score",
+            "imd_rank",
+            "population",
+            "lsoa__ward__name",
         )
     )
     info = {r[0]: r for r in rows}
@@ -425,9 +441,11 @@ def geojson_features(release: Release, measure: str, la_code: str, level: str) -
     parts = []
     if level == "ward":
         rows = {r.code: r for r in ward_rows(release, measure, la_code)}
-        for code, name, geometry in Ward.objects.filter(la_code=la_code).exclude(
-            geometry=""
-        ).values_list("code", "name", "geometry"):
+        for code, name, geometry in (
+            Ward.objects.filter(la_code=la_code)
+            .exclude(geometry="")
+            .values_list("code", "name", "geometry")
+        ):
             row = rows.get(code)
             props = {
                 "code": code,
@@ -480,11 +498,14 @@ def asset_map(partnership, release: Release | None) -> dict:
     near: set[str] = set()
     if area is not None:
         codes = set(area.lsoas.values_list("code", flat=True))
-        near = set(
-            LSOA.objects.filter(neighbours__focus_areas=area).values_list("code", flat=True)
-        ) - codes
+        near = (
+            set(LSOA.objects.filter(neighbours__focus_areas=area).values_list("code", flat=True))
+            - codes
+        )
     schools = list(
-        School.objects.filter(Q(lsoa_code__in=codes | near) | Q(organisation__partnerships=partnership))
+        School.objects.filter(
+            Q(lsoa_code__in=codes | near) | Q(organisation__partnerships=partnership)
+        )
         .distinct()
         .order_by("name")
     )

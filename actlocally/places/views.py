@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,13 @@ from actlocally.authorization import get_partnership_or_404, has_permission, req
 
 from . import selectors, services
 from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm
-from .importers import ImportRefused, import_boundaries, import_deprivation, import_lookup, import_schools
+from .importers import (
+    ImportRefused,
+    import_boundaries,
+    import_deprivation,
+    import_lookup,
+    import_schools,
+)
 from .measures import BY_KEY
 from .models import LSOA, FocusArea, Ward
 
@@ -79,7 +85,11 @@ def ranking(request, la):
         return render(request, "places/empty.html", {"can_import": _can_import(request.user)})
     sort = request.GET.get("sort", "score")
     rows = selectors.ranking(
-        context["release"], context["measure"], context["level"], la, sort if sort in selectors.SORTS else "score"
+        context["release"],
+        context["measure"],
+        context["level"],
+        la,
+        sort if sort in selectors.SORTS else "score",
     )
     if request.GET.get("format") == "csv":
         return _csv(rows, context, la)
@@ -103,7 +113,17 @@ def ranking(request, la):
 def write_ranking_csv(out, rows) -> None:
     writer = csv.writer(out)
     writer.writerow(
-        ["code", "name", "score", "rank", "lsoas", "lsoas_in_decile_1", "share_in_decile_1", "population", "decile"]
+        [
+            "code",
+            "name",
+            "score",
+            "rank",
+            "lsoas",
+            "lsoas_in_decile_1",
+            "share_in_decile_1",
+            "population",
+            "decile",
+        ]
     )
     for r in rows:
         writer.writerow(
@@ -153,7 +173,9 @@ def map_geojson(request, la):
     require_permission(request.user, "places.view_open_data")
     context = _choices(request, la)
     if context is None:
-        raise Http404
+        return HttpResponse(
+            '{"type":"FeatureCollection","features":[]}', content_type="application/geo+json"
+        )
     body = selectors.geojson_features(context["release"], context["measure"], la, context["level"])
     return HttpResponse(body, content_type="application/geo+json")
 
@@ -192,12 +214,16 @@ def upload(request):
                     )
                 ]
             elif kind == "schools":
-                results = [import_schools(source=f.read(), name=f.name, by=request.user) for f in files]
+                results = [
+                    import_schools(source=f.read(), name=f.name, by=request.user) for f in files
+                ]
             else:
                 results = []
                 for f in files:
                     importer = (
-                        import_boundaries if f.name.lower().endswith((".geojson", ".json")) else import_lookup
+                        import_boundaries
+                        if f.name.lower().endswith((".geojson", ".json"))
+                        else import_lookup
                     )
                     results.append(importer(source=f.read(), name=f.name, by=request.user))
         except ImportRefused as e:
@@ -243,7 +269,9 @@ def area_define(request, slug):
         return render(request, "places/empty.html", {"can_import": _can_import(request.user)})
     la = p.local_authority.code
     geography = release.geography
-    wards = list(Ward.objects.filter(la_code=la, lsoas__geography=geography).distinct().order_by("name"))
+    wards = list(
+        Ward.objects.filter(la_code=la, lsoas__geography=geography).distinct().order_by("name")
+    )
     clusters = selectors.clusters(release, la)
     lsoas = list(
         LSOA.objects.filter(geography=geography, la_code=la)
@@ -366,12 +394,16 @@ def area_geojson(request, slug):
     data = selectors.asset_map(p, None)
     parts = []
     if data["area"] is not None:
-        for code, name, geometry in data["area"].lsoas.exclude(geometry="").values_list(
-            "code", "name", "geometry"
+        for code, name, geometry in (
+            data["area"].lsoas.exclude(geometry="").values_list("code", "name", "geometry")
         ):
             parts.append(selectors._feature(geometry, {"kind": "lsoa", "code": code, "name": name}))
     points = [
-        (s.longitude, s.latitude, {"kind": "school", "name": s.name, "detail": f"{s.phase} {s.type_name}".strip()})
+        (
+            s.longitude,
+            s.latitude,
+            {"kind": "school", "name": s.name, "detail": f"{s.phase} {s.type_name}".strip()},
+        )
         for s in data["schools"]
         if s.latitude is not None
     ] + [
@@ -380,7 +412,8 @@ def area_geojson(request, slug):
         if a.latitude is not None
     ]
     for lon, lat, props in points:
-        parts.append(selectors._feature(json.dumps({"type": "Point", "coordinates": [lon, lat]}), props))
+        parts.append(
+            selectors._feature(json.dumps({"type": "Point", "coordinates": [lon, lat]}), props)
+        )
     body = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
     return HttpResponse(body, content_type="application/geo+json")
-

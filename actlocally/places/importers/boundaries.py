@@ -61,7 +61,9 @@ def import_boundaries(*, source: IO | bytes, name: str, by=None) -> ImportResult
                     name,
                     1,
                     "LSOA11CD",
-                    _("No property of codes: expected LSOA11CD, LSOA21CD or a ward code like WD25CD."),
+                    _(
+                        "No property of codes: expected LSOA11CD, LSOA21CD or a ward code like WD25CD."
+                    ),
                 )
             ]
         )
@@ -82,7 +84,7 @@ def import_boundaries(*, source: IO | bytes, name: str, by=None) -> ImportResult
             errors.add(number, "geometry", _("The geometry cannot be read."))
             continue
         minx, miny, maxx, maxy = geometry.bounds
-        if not (-9 <= minx and maxx <= 3 and 49 <= miny and maxy <= 61):
+        if not (minx >= -9 and maxx <= 3 and miny >= 49 and maxy <= 61):
             errors.add(
                 number,
                 "geometry",

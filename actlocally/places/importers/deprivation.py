@@ -140,7 +140,11 @@ def read_file(source: IO | bytes, name: str) -> tuple[dict[str, dict], dict[str,
             continue
         code = cell(row, code_at)
         if not ENGLISH_LSOA_CODE.match(code):
-            errors.add(number, headers[code_at], _("“%(code)s” is not an English LSOA code (E01 and 6 digits).") % {"code": code})
+            errors.add(
+                number,
+                headers[code_at],
+                _("“%(code)s” is not an English LSOA code (E01 and 6 digits).") % {"code": code},
+            )
             continue
         if code in values:
             errors.add(number, headers[code_at], _("%(code)s appears twice.") % {"code": code})
@@ -220,7 +224,9 @@ def import_deprivation(
                         files_label,
                         1,
                         f.replace("imd_", "IMD ").replace("_", " "),
-                        _("No such column in the files: the release needs the IMD rank and decile."),
+                        _(
+                            "No such column in the files: the release needs the IMD rank and decile."
+                        ),
                     )
                     for f in missing
                 ]
@@ -256,7 +262,7 @@ def import_deprivation(
             else:
                 result.updated += 1
             objects.append(Deprivation(release=release, lsoa_id=lsoa_id, **row))
-        for lsoa_id, old in before.items():
+        for old in before.values():
             # LSOAs earlier files gave but these did not: kept as they were.
             result.unchanged += 1
             objects.append(Deprivation(release=release, **old))
@@ -281,7 +287,11 @@ def upsert_lsoas(geography: str, places: dict[str, tuple]) -> dict[str, int]:
             new.append(LSOA(geography=geography, code=code, name=name, la_code=la, la_name=la_name))
             continue
         pk, old_name, old_la, old_la_name = existing[code]
-        if (name and name != old_name) or (la and la != old_la) or (la_name and la_name != old_la_name):
+        if (
+            (name and name != old_name)
+            or (la and la != old_la)
+            or (la_name and la_name != old_la_name)
+        ):
             changed.append((name or old_name, la or old_la, la_name or old_la_name, pk))
     LSOA.objects.bulk_create(new, batch_size=BATCH)
     update_rows(LSOA, ["name", "la_code", "la_name"], changed)

@@ -58,9 +58,7 @@ def _import_wards(headers, rows, name, by) -> ImportResult:
         raise ImportRefused(
             [RowError(name, 1, label, _("No such column in the file.")) for label in missing]
         )
-    geography = (
-        Geography.LSOA11 if "11" in normalise(headers[code_at]) else Geography.LSOA21
-    )
+    geography = Geography.LSOA11 if "11" in normalise(headers[code_at]) else Geography.LSOA21
     name_at = _find(headers, r"lsoa(11|21) ?(nm|name)")
     errors = Errors(name)
     lsoas: dict[str, tuple] = {}
@@ -72,12 +70,18 @@ def _import_wards(headers, rows, name, by) -> ImportResult:
             continue
         code, ward, la = cell(row, code_at), cell(row, ward_at), cell(row, la_at)
         if not LSOA_CODE.match(code):
-            errors.add(number, headers[code_at], _("“%(code)s” is not an LSOA code.") % {"code": code})
+            errors.add(
+                number, headers[code_at], _("“%(code)s” is not an LSOA code.") % {"code": code}
+            )
         elif not WARD_CODE.match(ward):
-            errors.add(number, headers[ward_at], _("“%(code)s” is not a ward code.") % {"code": ward})
+            errors.add(
+                number, headers[ward_at], _("“%(code)s” is not a ward code.") % {"code": ward}
+            )
         elif not LA_CODE.match(la):
             errors.add(
-                number, headers[la_at], _("“%(code)s” is not a local authority code.") % {"code": la}
+                number,
+                headers[la_at],
+                _("“%(code)s” is not a local authority code.") % {"code": la},
             )
         elif code in lsoas and lsoas[code][1] != ward:
             errors.add(number, headers[code_at], _("%(code)s is given two wards.") % {"code": code})
@@ -148,9 +152,13 @@ def _import_links(headers, rows, name, lsoa11_at, lsoa21_at, by) -> ImportResult
             continue
         old, new, change = cell(row, lsoa11_at), cell(row, lsoa21_at), cell(row, change_at)
         if not LSOA_CODE.match(old):
-            errors.add(number, headers[lsoa11_at], _("“%(code)s” is not an LSOA code.") % {"code": old})
+            errors.add(
+                number, headers[lsoa11_at], _("“%(code)s” is not an LSOA code.") % {"code": old}
+            )
         elif not LSOA_CODE.match(new):
-            errors.add(number, headers[lsoa21_at], _("“%(code)s” is not an LSOA code.") % {"code": new})
+            errors.add(
+                number, headers[lsoa21_at], _("“%(code)s” is not an LSOA code.") % {"code": new}
+            )
         elif change not in {"U", "S", "M", "X"}:
             errors.add(number, headers[change_at], _("The change code is U, S, M or X."))
         else:

@@ -82,7 +82,9 @@ def import_schools(*, source: IO | bytes, name: str, by=None) -> ImportResult:
         record["la_code"] = cell(row, at["la_code"])
         lsoa = cell(row, at["lsoa"])
         if lsoa and not LSOA_CODE.match(lsoa):
-            errors.add(number, COLUMNS["lsoa"], _("“%(code)s” is not an LSOA code.") % {"code": lsoa})
+            errors.add(
+                number, COLUMNS["lsoa"], _("“%(code)s” is not an LSOA code.") % {"code": lsoa}
+            )
             continue
         record["lsoa_code"] = lsoa
         easting, northing = cell(row, at["easting"]), cell(row, at["northing"])
@@ -109,7 +111,16 @@ def import_schools(*, source: IO | bytes, name: str, by=None) -> ImportResult:
     with transaction.atomic(), acting_as(by):
         existing = {s.urn: s for s in School.objects.filter(urn__in=schools.keys() | closed)}
         new, changed = [], []
-        fields = ["name", "type_name", "phase", "postcode", "la_code", "lsoa_code", "latitude", "longitude"]
+        fields = [
+            "name",
+            "type_name",
+            "phase",
+            "postcode",
+            "la_code",
+            "lsoa_code",
+            "latitude",
+            "longitude",
+        ]
         for urn, record in schools.items():
             school = existing.get(urn)
             if school is None:

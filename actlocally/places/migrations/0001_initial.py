@@ -6,186 +6,513 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('partnerships', '0001_initial'),
+        ("organisations", "0001_initial"),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ward',
+            name="Ward",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=9, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('la_code', models.CharField(db_index=True, max_length=9, verbose_name='local authority code')),
-                ('la_name', models.CharField(max_length=200, verbose_name='local authority')),
-                ('geometry', models.TextField(blank=True, help_text='GeoJSON geometry, WGS84.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=9, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "la_code",
+                    models.CharField(
+                        db_index=True, max_length=9, verbose_name="local authority code"
+                    ),
+                ),
+                ("la_name", models.CharField(max_length=200, verbose_name="local authority")),
+                ("geometry", models.TextField(blank=True, help_text="GeoJSON geometry, WGS84.")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='LSOA',
+            name="LSOA",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('geography', models.CharField(choices=[('lsoa11', '2011 LSOAs'), ('lsoa21', '2021 LSOAs')], max_length=6)),
-                ('code', models.CharField(max_length=9)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('la_code', models.CharField(blank=True, db_index=True, max_length=9)),
-                ('la_name', models.CharField(blank=True, max_length=200)),
-                ('geometry', models.TextField(blank=True, help_text='GeoJSON geometry, WGS84.')),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('neighbours', models.ManyToManyField(blank=True, to='places.lsoa')),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='lsoas', to='places.ward')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "geography",
+                    models.CharField(
+                        choices=[("lsoa11", "2011 LSOAs"), ("lsoa21", "2021 LSOAs")], max_length=6
+                    ),
+                ),
+                ("code", models.CharField(max_length=9)),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("la_code", models.CharField(blank=True, db_index=True, max_length=9)),
+                ("la_name", models.CharField(blank=True, max_length=200)),
+                ("geometry", models.TextField(blank=True, help_text="GeoJSON geometry, WGS84.")),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("neighbours", models.ManyToManyField(blank=True, to="places.lsoa")),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="lsoas",
+                        to="places.ward",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'LSOA',
-                'ordering': ['code'],
+                "verbose_name": "LSOA",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='FocusArea',
+            name="FocusArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('geography', models.CharField(choices=[('lsoa11', '2011 LSOAs'), ('lsoa21', '2021 LSOAs')], max_length=6)),
-                ('method', models.CharField(choices=[('wards', 'By ward'), ('suggestion', 'From a suggested cluster'), ('map', 'LSOA by LSOA')], max_length=20)),
-                ('how_chosen', models.TextField(blank=True, help_text='In a sentence or two, for the area page: which wards or estates, and why.', verbose_name='how the area was chosen')),
-                ('defined_at', models.DateTimeField(auto_now=True)),
-                ('defined_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='focus_area', to='partnerships.partnership')),
-                ('lsoas', models.ManyToManyField(related_name='focus_areas', to='places.lsoa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "geography",
+                    models.CharField(
+                        choices=[("lsoa11", "2011 LSOAs"), ("lsoa21", "2021 LSOAs")], max_length=6
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("wards", "By ward"),
+                            ("suggestion", "From a suggested cluster"),
+                            ("map", "LSOA by LSOA"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "how_chosen",
+                    models.TextField(
+                        blank=True,
+                        help_text="In a sentence or two, for the area page: which wards or estates, and why.",
+                        verbose_name="how the area was chosen",
+                    ),
+                ),
+                ("defined_at", models.DateTimeField(auto_now=True)),
+                (
+                    "defined_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="focus_area",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                ("lsoas", models.ManyToManyField(related_name="focus_areas", to="places.lsoa")),
             ],
         ),
         migrations.CreateModel(
-            name='Release',
+            name="Release",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='For example IoD2019 or IoD2025.', max_length=20, unique=True)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('geography', models.CharField(choices=[('lsoa11', '2011 LSOAs'), ('lsoa21', '2021 LSOAs')], max_length=6)),
-                ('files', models.TextField(blank=True, help_text='The files it was imported from.')),
-                ('imported_at', models.DateTimeField(auto_now=True)),
-                ('summary', models.JSONField(blank=True, default=dict)),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="For example IoD2019 or IoD2025.", max_length=20, unique=True
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                (
+                    "geography",
+                    models.CharField(
+                        choices=[("lsoa11", "2011 LSOAs"), ("lsoa21", "2021 LSOAs")], max_length=6
+                    ),
+                ),
+                (
+                    "files",
+                    models.TextField(blank=True, help_text="The files it was imported from."),
+                ),
+                ("imported_at", models.DateTimeField(auto_now=True)),
+                ("summary", models.JSONField(blank=True, default=dict)),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year'],
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urn', models.PositiveIntegerField(blank=True, null=True, unique=True, verbose_name='URN')),
-                ('name', models.CharField(max_length=200)),
-                ('type_name', models.CharField(blank=True, max_length=200, verbose_name='type')),
-                ('phase', models.CharField(blank=True, max_length=100, verbose_name='phase')),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('la_code', models.CharField(blank=True, db_index=True, max_length=9)),
-                ('lsoa_code', models.CharField(blank=True, db_index=True, max_length=9, verbose_name='LSOA')),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "urn",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, unique=True, verbose_name="URN"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("type_name", models.CharField(blank=True, max_length=200, verbose_name="type")),
+                ("phase", models.CharField(blank=True, max_length=100, verbose_name="phase")),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                ("la_code", models.CharField(blank=True, db_index=True, max_length=9)),
+                (
+                    "lsoa_code",
+                    models.CharField(blank=True, db_index=True, max_length=9, verbose_name="LSOA"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Asset',
+            name="Asset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('group', 'Community group'), ('vcse', 'Voluntary or community organisation'), ('venue', 'Venue'), ('service', 'Service'), ('school', 'School'), ('person', 'Individual')], max_length=20, verbose_name='what it is')),
-                ('name', models.CharField(help_text='For a person, their name only: nothing else about them is kept here.', max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='how they can help (optional)')),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assets', to='organisations.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assets', to='partnerships.partnership')),
-                ('lsoa', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assets', to='places.lsoa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("group", "Community group"),
+                            ("vcse", "Voluntary or community organisation"),
+                            ("venue", "Venue"),
+                            ("service", "Service"),
+                            ("school", "School"),
+                            ("person", "Individual"),
+                        ],
+                        max_length=20,
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="For a person, their name only: nothing else about them is kept here.",
+                        max_length=200,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="how they can help (optional)"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assets",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assets",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "lsoa",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assets",
+                        to="places.lsoa",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', 49), ('latitude__lte', 61), ('longitude__gte', -9), ('longitude__lte', 3)), _connector='OR'), name='asset_location_in_uk_or_blank')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("latitude__isnull", True), ("longitude__isnull", True)),
+                            models.Q(
+                                ("latitude__gte", 49),
+                                ("latitude__lte", 61),
+                                ("longitude__gte", -9),
+                                ("longitude__lte", 3),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="asset_location_in_uk_or_blank",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LsoaLink',
+            name="LsoaLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('change', models.CharField(max_length=1)),
-                ('lsoa11', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_to_2021', to='places.lsoa')),
-                ('lsoa21', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_from_2011', to='places.lsoa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("change", models.CharField(max_length=1)),
+                (
+                    "lsoa11",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_to_2021",
+                        to="places.lsoa",
+                    ),
+                ),
+                (
+                    "lsoa21",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_from_2011",
+                        to="places.lsoa",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('lsoa11', 'lsoa21'), name='lsoa_link_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("lsoa11", "lsoa21"), name="lsoa_link_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Deprivation',
+            name="Deprivation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('imd_score', models.FloatField(blank=True, null=True)),
-                ('imd_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('imd_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('income_score', models.FloatField(blank=True, null=True)),
-                ('income_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('income_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('employment_score', models.FloatField(blank=True, null=True)),
-                ('employment_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('employment_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('education_score', models.FloatField(blank=True, null=True)),
-                ('education_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('education_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('health_score', models.FloatField(blank=True, null=True)),
-                ('health_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('health_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('crime_score', models.FloatField(blank=True, null=True)),
-                ('crime_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('crime_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('barriers_score', models.FloatField(blank=True, null=True)),
-                ('barriers_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('barriers_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('environment_score', models.FloatField(blank=True, null=True)),
-                ('environment_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('environment_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('idaci_score', models.FloatField(blank=True, null=True)),
-                ('idaci_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('idaci_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('idaopi_score', models.FloatField(blank=True, null=True)),
-                ('idaopi_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('idaopi_decile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('population', models.PositiveIntegerField(blank=True, null=True)),
-                ('children', models.PositiveIntegerField(blank=True, null=True)),
-                ('aged_16_59', models.PositiveIntegerField(blank=True, null=True)),
-                ('aged_60_plus', models.PositiveIntegerField(blank=True, null=True)),
-                ('working_age', models.PositiveIntegerField(blank=True, null=True)),
-                ('lsoa', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deprivation', to='places.lsoa')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='places.release')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("imd_score", models.FloatField(blank=True, null=True)),
+                ("imd_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("imd_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("income_score", models.FloatField(blank=True, null=True)),
+                ("income_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("income_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("employment_score", models.FloatField(blank=True, null=True)),
+                ("employment_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("employment_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("education_score", models.FloatField(blank=True, null=True)),
+                ("education_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("education_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("health_score", models.FloatField(blank=True, null=True)),
+                ("health_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("health_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("crime_score", models.FloatField(blank=True, null=True)),
+                ("crime_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("crime_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("barriers_score", models.FloatField(blank=True, null=True)),
+                ("barriers_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("barriers_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("environment_score", models.FloatField(blank=True, null=True)),
+                ("environment_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("environment_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("idaci_score", models.FloatField(blank=True, null=True)),
+                ("idaci_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("idaci_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("idaopi_score", models.FloatField(blank=True, null=True)),
+                ("idaopi_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("idaopi_decile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("population", models.PositiveIntegerField(blank=True, null=True)),
+                ("children", models.PositiveIntegerField(blank=True, null=True)),
+                ("aged_16_59", models.PositiveIntegerField(blank=True, null=True)),
+                ("aged_60_plus", models.PositiveIntegerField(blank=True, null=True)),
+                ("working_age", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "lsoa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deprivation",
+                        to="places.lsoa",
+                    ),
+                ),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="places.release",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('release', 'lsoa'), name='deprivation_once_per_release'), models.CheckConstraint(condition=models.Q(models.Q(('imd_decile__gte', 1), ('imd_decile__lte', 10)), ('imd_decile__isnull', True), _connector='OR'), name='deprivation_imd_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('income_decile__gte', 1), ('income_decile__lte', 10)), ('income_decile__isnull', True), _connector='OR'), name='deprivation_income_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('employment_decile__gte', 1), ('employment_decile__lte', 10)), ('employment_decile__isnull', True), _connector='OR'), name='deprivation_employment_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('education_decile__gte', 1), ('education_decile__lte', 10)), ('education_decile__isnull', True), _connector='OR'), name='deprivation_education_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('health_decile__gte', 1), ('health_decile__lte', 10)), ('health_decile__isnull', True), _connector='OR'), name='deprivation_health_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('crime_decile__gte', 1), ('crime_decile__lte', 10)), ('crime_decile__isnull', True), _connector='OR'), name='deprivation_crime_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('barriers_decile__gte', 1), ('barriers_decile__lte', 10)), ('barriers_decile__isnull', True), _connector='OR'), name='deprivation_barriers_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('environment_decile__gte', 1), ('environment_decile__lte', 10)), ('environment_decile__isnull', True), _connector='OR'), name='deprivation_environment_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('idaci_decile__gte', 1), ('idaci_decile__lte', 10)), ('idaci_decile__isnull', True), _connector='OR'), name='deprivation_idaci_decile_1_to_10'), models.CheckConstraint(condition=models.Q(models.Q(('idaopi_decile__gte', 1), ('idaopi_decile__lte', 10)), ('idaopi_decile__isnull', True), _connector='OR'), name='deprivation_idaopi_decile_1_to_10')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("release", "lsoa"), name="deprivation_once_per_release"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("imd_decile__gte", 1), ("imd_decile__lte", 10)),
+                            ("imd_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_imd_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("income_decile__gte", 1), ("income_decile__lte", 10)),
+                            ("income_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_income_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("employment_decile__gte", 1), ("employment_decile__lte", 10)),
+                            ("employment_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_employment_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("education_decile__gte", 1), ("education_decile__lte", 10)),
+                            ("education_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_education_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("health_decile__gte", 1), ("health_decile__lte", 10)),
+                            ("health_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_health_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("crime_decile__gte", 1), ("crime_decile__lte", 10)),
+                            ("crime_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_crime_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("barriers_decile__gte", 1), ("barriers_decile__lte", 10)),
+                            ("barriers_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_barriers_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("environment_decile__gte", 1), ("environment_decile__lte", 10)
+                            ),
+                            ("environment_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_environment_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("idaci_decile__gte", 1), ("idaci_decile__lte", 10)),
+                            ("idaci_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_idaci_decile_1_to_10",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("idaopi_decile__gte", 1), ("idaopi_decile__lte", 10)),
+                            ("idaopi_decile__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="deprivation_idaopi_decile_1_to_10",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='lsoa',
-            index=models.Index(fields=['geography', 'la_code'], name='places_lsoa_geograp_b02343_idx'),
+            model_name="lsoa",
+            index=models.Index(
+                fields=["geography", "la_code"], name="places_lsoa_geograp_b02343_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lsoa',
-            constraint=models.UniqueConstraint(fields=('geography', 'code'), name='lsoa_code_unique'),
+            model_name="lsoa",
+            constraint=models.UniqueConstraint(
+                fields=("geography", "code"), name="lsoa_code_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lsoa',
-            constraint=models.CheckConstraint(condition=models.Q(('code__regex', '^[EW]01[0-9]{6}$')), name='lsoa_code_is_ons'),
+            model_name="lsoa",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("code__regex", "^[EW]01[0-9]{6}$")), name="lsoa_code_is_ons"
+            ),
         ),
     ]

@@ -20,7 +20,9 @@ class Command(BaseCommand):
         for path in files:
             if not path.exists():
                 raise CommandError(f"No such file: {path}")
-            importer = import_boundaries if path.suffix.lower() in {".geojson", ".json"} else import_lookup
+            importer = (
+                import_boundaries if path.suffix.lower() in {".geojson", ".json"} else import_lookup
+            )
             try:
                 result = importer(source=path.read_bytes(), name=path.name)
             except ImportRefused as refused:
