@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "actlocally.meetings",
     "actlocally.statements",
     "actlocally.symposia",
+    "actlocally.places",
     "actlocally.demo",
 ]
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actlocally.meetings import urls as meetings_urls
+from actlocally.places import urls as places_urls
 
 urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("calendar/", include(meetings_urls.calendar_urlpatterns)),
     path("partnerships/<slug:slug>/statement-of-intent/", include("actlocally.statements.urls")),
     path("", include("actlocally.symposia.urls")),
+    path("places/", include("actlocally.places.urls")),
+    path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("admin/", admin.site.urls),
 ]
 

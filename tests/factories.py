@@ -438,3 +438,78 @@ class AgreedPriorityFactory(factory.django.DjangoModelFactory):
     candidate = factory.SubFactory(CandidateFactory, symposium=factory.SelfAttribute("..symposium"))
     urgency = 1
     title = factory.SelfAttribute("candidate.title")
+
+
+# Places --------------------------------------------------------------------------------------------
+
+
+class WardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.Ward"
+
+    code = factory.Sequence(lambda n: f"E05{n:06d}")
+    name = factory.Sequence(lambda n: f"Ward {n}")
+    la_code = "E08000032"
+    la_name = "Bradford"
+
+
+class LsoaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.LSOA"
+
+    geography = "lsoa11"
+    code = factory.Sequence(lambda n: f"E01{n:06d}")
+    name = factory.Sequence(lambda n: f"Bradford {n:03d}A")
+    la_code = "E08000032"
+    la_name = "Bradford"
+    ward = factory.SubFactory(WardFactory)
+
+
+class ReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.Release"
+        django_get_or_create = ("key",)
+
+    key = "IoD2019"
+    year = 2019
+    geography = "lsoa11"
+    summary = factory.LazyFunction(
+        lambda: {"ranked": ["imd"], "scored": ["imd"], "fields": [], "thresholds": {}}
+    )
+
+
+class DeprivationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.Deprivation"
+
+    release = factory.SubFactory(ReleaseFactory)
+    lsoa = factory.SubFactory(LsoaFactory)
+    imd_score = 30.0
+    imd_rank = 5000
+    imd_decile = 2
+    population = 1500
+
+
+class PlacesSchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.School"
+
+    name = factory.Sequence(lambda n: f"School {n}")
+
+
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.FocusArea"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    geography = "lsoa11"
+    method = "wards"
+
+
+class AssetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "places.Asset"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = "group"
+    name = factory.Sequence(lambda n: f"Community group {n}")

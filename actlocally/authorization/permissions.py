@@ -13,6 +13,7 @@ from .predicates import (
     is_backbone_staff_anywhere,
     is_board_member,
     is_member,
+    is_research_partner_anywhere,
     is_signed_in,
     is_site_staff,
     owns_action,
@@ -77,6 +78,13 @@ PERMISSIONS = {
     "statements.respond_to_recommendation": (
         is_site_staff | has_role(COMMISSIONER) | is_board_member
     ),
+    # Places. Deprivation rankings, maps and suggestions are open data: anyone signed in. The
+    # research partner loads data, with site and backbone staff. Object: a partnership.
+    "places.view_open_data": is_signed_in,
+    "places.import_data": is_site_staff | is_backbone_staff_anywhere | is_research_partner_anywhere,
+    "places.view_area": can_view_partnership,
+    "places.define_area": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "places.add_asset": can_manage_partnership,
 }
 
 for name, predicate in PERMISSIONS.items():

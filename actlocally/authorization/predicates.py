@@ -87,3 +87,8 @@ def owns_action(user, action) -> bool:
         and owner_id == getattr(user, "pk", None)
         and action.partnership_id in roles_of(user).partnerships
     )
+
+
+@rules.predicate
+def is_research_partner_anywhere(user) -> bool:
+    return "research_partner" in roles_of(user).partnerships.values()

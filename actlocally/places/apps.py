@@ -1,0 +1,20 @@
+"""Places: deprivation data by small area, areas of focus, their profiles and their assets."""
+
+from django.apps import AppConfig
+
+
+class PlacesConfig(AppConfig):
+    name = "actlocally.places"
+    label = "places"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
+
+        from . import models
+
+        register_section(label=_("Area"), url_name="area_profile", order=5)
+        auditlog.register(models.FocusArea, m2m_fields={"lsoas"})
+        auditlog.register(models.Asset)

@@ -1,0 +1,21 @@
+"""Importers for open data files: deprivation releases, geography lookups, boundaries, schools.
+
+Each reads its columns by header name, checks every row first and writes nothing unless the whole
+file is good (`ImportRefused` lists what to fix, by row and column).
+"""
+
+from .base import ImportRefused, ImportResult, RowError
+from .boundaries import import_boundaries
+from .deprivation import import_deprivation
+from .lookups import import_lookup
+from .schools import import_schools
+
+__all__ = [
+    "ImportRefused",
+    "ImportResult",
+    "RowError",
+    "import_boundaries",
+    "import_deprivation",
+    "import_lookup",
+    "import_schools",
+]

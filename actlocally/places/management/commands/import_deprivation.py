@@ -1,0 +1,49 @@
+"""`manage.py import_deprivation --release IoD2019 --year 2019 --geography lsoa11 FILE...`"""
+
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ...importers import ImportRefused, import_deprivation
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a release of the English Indices of Deprivation from its CSV files (File 1, "
+        "File 2, File 6, a scores file, or one wide file), all or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--release", required=True, help="For example IoD2019 or IoD2025.")
+        parser.add_argument("--year", type=int, help="Defaults to the year in the release name.")
+        parser.add_argument(
+            "--geography",
+            choices=["lsoa11", "lsoa21"],
+            help="The LSOAs it is published on (IoD2019: lsoa11; IoD2025: lsoa21).",
+        )
+
+    def handle(self, *args, files, release, year, geography, **options):
+        found = re.search(r"(20\d\d)", release)
+        year = year or (int(found.group(1)) if found else None)
+        if year is None:
+            raise CommandError("Give --year: the release name has no year in it.")
+        geography = geography or ("lsoa11" if year < 2021 else "lsoa21")
+        for path in files:
+            if not path.exists():
+                raise CommandError(f"No such file: {path}")
+        try:
+            result = import_deprivation(
+                release_key=release,
+                year=year,
+                geography=geography,
+                files=[(path.name, path.read_bytes()) for path in files],
+            )
+        except ImportRefused as refused:
+            for error in refused.errors:
+                self.stderr.write(str(error))
+            if refused.more:
+                self.stderr.write(f"… and {refused.more} more problems.")
+            raise CommandError("Nothing was imported.") from None
+        self.stdout.write(str(result))

@@ -1,0 +1,46 @@
+"""Access rules and URLs of the places pages (deprivation data, areas of focus, asset maps)."""
+
+from .foundation import MANAGERS, VIEWERS
+
+ACCESS = {
+    "places_import": lambda role: (
+        302
+        if role == "anonymous"
+        else 200
+        if role in {"staff", "backbone", "research_partner"}
+        else 403
+    ),
+    "define_area": lambda role: (
+        302
+        if role == "anonymous"
+        else 200
+        if role in MANAGERS | {"research_partner"}
+        else 403
+        if role in VIEWERS
+        else 404
+    ),
+}
+
+
+def la(w):
+    return {"la": "E08000032"}
+
+
+def slug(w):
+    return {"slug": "keighley"}
+
+
+URLS = {
+    # With no data loaded the open-data pages say so (200); tests/test_places_pages.py loads data.
+    "places": (lambda w: {}, "signed_in"),
+    "places_ranking": (la, "signed_in"),
+    "places_map": (la, "signed_in"),
+    "places_suggestions": (la, "signed_in"),
+    "places_map_geojson": (la, "signed_in"),
+    "places_upload": (lambda w: {}, "places_import"),
+    "area_profile": (slug, "view"),
+    "area_define": (slug, "define_area"),
+    "area_assets": (slug, "view"),
+    "asset_new": (slug, "manage"),
+    "area_geojson": (slug, "view"),
+}
