@@ -155,3 +155,36 @@ def test_page_queries_do_not_grow_with_lsoas(
     _grow(release, ward, 20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_an_individual_is_not_named_without_their_agreement(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        services.add_asset(partnership=world.keighley, kind="person", name="A Volunteer", by=None)
+    assert "person_agreed" in error.value.error_dict
+
+
+def test_an_individual_who_agreed_is_named(world):
+    asset = services.add_asset(
+        partnership=world.keighley, kind="person", name="A Volunteer", person_agreed=True, by=None
+    )
+    assert asset.person_agreed
+
+
+def test_database_refuses_an_individual_without_agreement(world):
+    from django.db import IntegrityError, transaction
+
+    from actlocally.places.models import Asset
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Asset.objects.create(partnership=world.keighley, kind="person", name="X")
+
+
+def test_asset_form_asks_for_agreement_for_an_individual(client, world):
+    client.force_login(world.people["coordinator"])
+    response = client.post(
+        reverse("asset_new", kwargs={"slug": "keighley"}),
+        {"kind": "person", "name": "A Volunteer"},
+    )
+    assert "agreed to be named" in response.content.decode()

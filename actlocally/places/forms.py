@@ -115,6 +115,10 @@ class AssetForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    person_agreed = forms.BooleanField(
+        label=_("For an individual: they have agreed to be named on the asset map"),
+        required=False,
+    )
     latitude = forms.FloatField(
         label=_("Latitude (optional)"), required=False, min_value=49, max_value=61
     )
@@ -137,4 +141,9 @@ class AssetForm(GovUKForm):
         data = super().clean()
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
+        if data.get("kind") == Asset.Kind.PERSON and not data.get("person_agreed"):
+            self.add_error(
+                "person_agreed",
+                _("Ask the person first: only name someone who has agreed to be named here."),
+            )
         return data

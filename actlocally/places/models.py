@@ -303,6 +303,8 @@ class Asset(models.Model):
     )
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+    # An individual is named on the asset map only with their agreement (UK GDPR lawful basis).
+    person_agreed = models.BooleanField(_("they agreed to be named here"), default=False)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -317,6 +319,7 @@ class Asset(models.Model):
         "lsoa": "not personal",
         "latitude": "not personal",
         "longitude": "not personal",
+        "person_agreed": "personal when the asset is an individual: their consent, kept with the name",
         "added_by": "personal: link to a person",
         "added_at": "not personal",
     }
@@ -324,6 +327,10 @@ class Asset(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="person") | Q(person_agreed=True),
+                name="asset_person_named_with_agreement",
+            ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(

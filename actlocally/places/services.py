@@ -62,9 +62,18 @@ def add_asset(
     longitude: float | None = None,
     lsoa: LSOA | None = None,
     organisation=None,
+    person_agreed: bool = False,
     by,
 ) -> Asset:
     """Map a local asset or ally; the first one ticks "Map area assets and allies"."""
+    if kind == Asset.Kind.PERSON and not person_agreed:
+        raise ValidationError(
+            {
+                "person_agreed": _(
+                    "Ask the person first: only name someone who has agreed to be named here."
+                )
+            }
+        )
     if (latitude is None) != (longitude is None):
         raise ValidationError(_("Give both the latitude and the longitude, or neither."))
     if lsoa is not None and latitude is None and lsoa.latitude is not None:
@@ -79,6 +88,7 @@ def add_asset(
         longitude=longitude,
         lsoa=lsoa,
         organisation=organisation,
+        person_agreed=kind == Asset.Kind.PERSON and person_agreed,
         added_by=by if getattr(by, "is_authenticated", False) else None,
     )
     asset.full_clean(exclude=["added_by"])

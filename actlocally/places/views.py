@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.partnerships.views import add_errors
 
 from . import selectors, services
 from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm
@@ -373,10 +374,11 @@ def asset_new(request, slug):
                 latitude=data["latitude"],
                 longitude=data["longitude"],
                 lsoa=lsoa,
+                person_agreed=data["person_agreed"],
                 by=request.user,
             )
         except ValidationError as e:
-            form.add_error(None, e)
+            add_errors(form, e)
         else:
             messages.success(request, _("The asset has been added to the map."))
             return redirect("area_assets", slug=p.slug)
