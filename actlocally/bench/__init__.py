@@ -52,7 +52,21 @@ def run_all(only: set[str] | None = None) -> list[Result]:
     ]
 
 
+def _previous_rows(path: Path) -> dict[str, str]:
+    """Rows already in the report, so running a few benchmarks keeps the others' figures."""
+    if not path.exists():
+        return {}
+    rows = {}
+    for line in path.read_text().splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[0] not in {"name", "---"}:
+            rows[cells[0]] = line
+    return rows
+
+
 def write_report(results: list[Result], path: Path) -> None:
+    rows = _previous_rows(path)
+    rows.update({r.name: f"| {r.name} | {r.value:.3f} | {r.unit} | {r.target} |" for r in results})
     lines = [
         "# Benchmarks",
         "",
@@ -62,7 +76,7 @@ def write_report(results: list[Result], path: Path) -> None:
         "",
         "| name | value | unit | target |",
         "|---|---|---|---|",
-        *(f"| {r.name} | {r.value:.3f} | {r.unit} | {r.target} |" for r in results),
+        *rows.values(),
         "",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
