@@ -6,28 +6,12 @@ from django.utils import timezone
 
 from tests import factories
 
-from .foundation import MANAGERS, VIEWERS
+from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
     # The owner of the action (the "member" in the world) may update it, as may the managers.
-    "update_action": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in MANAGERS | {"member"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
-    "edit_theory": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in MANAGERS | {"research_partner"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "update_action": partnership_rule(MANAGERS | {"member"}),
+    "edit_theory": partnership_rule(MANAGERS | {"research_partner"}),
 }
 
 

@@ -20,23 +20,22 @@ ROLES = ["anonymous", "no_role", "outsider", "backbone", "board", "staff", *MEMB
 VIEWERS = {"backbone", "board", "staff", *MEMBER_ROLES}
 MANAGERS = {"coordinator", "backbone", "staff"}
 
+
+def partnership_rule(allowed: set[str]):
+    """The shape of most partnership rules: anonymous people are sent to sign in, `allowed` roles
+    get in, others who can see the partnership are refused (403), everyone else gets 404."""
+    return lambda role: (
+        302 if role == "anonymous" else 200 if role in allowed else 403 if role in VIEWERS else 404
+    )
+
+
 ACCESS = {
     # "public": anyone. "signed_in": any signed-in person. Others are partnership or authority rules.
     "public": lambda role: 200,
     "signed_in": lambda role: 302 if role == "anonymous" else 200,
     "view": lambda role: 302 if role == "anonymous" else (200 if role in VIEWERS else 404),
-    "manage": lambda role: (
-        302 if role == "anonymous" else 200 if role in MANAGERS else 403 if role in VIEWERS else 404
-    ),
-    "update_journey": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in MANAGERS | {"research_partner"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "manage": partnership_rule(MANAGERS),
+    "update_journey": partnership_rule(MANAGERS | {"research_partner"}),
     "la_view": lambda role: (
         302 if role == "anonymous" else 200 if role in {"staff", "backbone", "board"} else 404
     ),

@@ -1,6 +1,6 @@
 """Access rules and URLs of the places pages (deprivation data, areas of focus, asset maps)."""
 
-from .foundation import MANAGERS, VIEWERS
+from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
     "places_import": lambda role: (
@@ -10,15 +10,7 @@ ACCESS = {
         if role in {"staff", "backbone", "research_partner"}
         else 403
     ),
-    "define_area": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in MANAGERS | {"research_partner"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "define_area": partnership_rule(MANAGERS | {"research_partner"}),
 }
 
 

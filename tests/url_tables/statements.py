@@ -4,29 +4,13 @@ import datetime
 
 from actlocally.statements import services
 
-from .foundation import MANAGERS, VIEWERS
+from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
     # Co-ordinator, backbone and staff write drafts, and so does the research partner.
-    "edit_statement": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in MANAGERS | {"research_partner"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "edit_statement": partnership_rule(MANAGERS | {"research_partner"}),
     # A commissioner in the partnership or a member of the authority's board (not backbone staff).
-    "respond": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in {"staff", "commissioner", "board"}
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "respond": partnership_rule({"staff", "commissioner", "board"}),
 }
 
 TODAY = datetime.date(2024, 1, 15)

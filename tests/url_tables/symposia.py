@@ -2,22 +2,14 @@
 
 from tests import factories
 
-from .foundation import MEMBER_ROLES, VIEWERS
+from .foundation import MEMBER_ROLES, partnership_rule
 
 TAKE_PART = set(MEMBER_ROLES) - {"observer"}
 
 ACCESS = {
     # Members of the partnership contribute and rank (observers watch); others who may see the
     # partnership are refused; everyone else gets 404.
-    "take_part": lambda role: (
-        302
-        if role == "anonymous"
-        else 200
-        if role in TAKE_PART
-        else 403
-        if role in VIEWERS
-        else 404
-    ),
+    "take_part": partnership_rule(TAKE_PART),
     # The phone flow's inner pages: without a working code in the session, back to /join/.
     "guest_flow": lambda role: 302,
 }
