@@ -188,3 +188,47 @@ def test_asset_form_asks_for_agreement_for_an_individual(client, world):
         {"kind": "person", "name": "A Volunteer"},
     )
     assert "agreed to be named" in response.content.decode()
+
+
+def _statement_draft_with_area(world, lsoas):
+    from actlocally.statements import services as statements
+
+    services.set_focus_area(
+        partnership=world.keighley, geography="lsoa11", lsoas=lsoas, method="map", by=None
+    )
+    return statements.start_statement(focus_issue=world.focus, by=world.people["coordinator"])
+
+
+def test_statement_pulls_the_area_profiles_facts(world, loaded):
+    from actlocally.statements import services as statements
+
+    version = _statement_draft_with_area(world, loaded[2])
+    version, _added = statements.add_area_evidence(version=version, by=world.people["coordinator"])
+    assert version.content["facts"][0]["text"].startswith("75% of the area's LSOAs")
+
+
+def test_statement_pulls_the_decile_chart(world, loaded):
+    from actlocally.statements import services as statements
+
+    version = _statement_draft_with_area(world, loaded[2])
+    version, _added = statements.add_area_evidence(version=version, by=world.people["coordinator"])
+    assert [p["value"] for p in version.content["charts"][0]["points"]][:2] == [3, 0]
+
+
+def test_statement_does_not_pull_the_same_facts_twice(world, loaded):
+    from actlocally.statements import services as statements
+
+    version = _statement_draft_with_area(world, loaded[2])
+    version, _first = statements.add_area_evidence(version=version, by=world.people["coordinator"])
+    _version, second = statements.add_area_evidence(version=version, by=world.people["coordinator"])
+    assert second == 0
+
+
+def test_statement_without_an_area_says_to_define_it(world):
+    from django.core.exceptions import ValidationError
+
+    from actlocally.statements import services as statements
+
+    version = statements.start_statement(focus_issue=world.focus, by=world.people["coordinator"])
+    with pytest.raises(ValidationError, match="define it on the Area page"):
+        statements.add_area_evidence(version=version, by=world.people["coordinator"])

@@ -353,6 +353,32 @@ def area_facts(partnership) -> list[dict]:
     return facts_from_profile(area_profile(partnership, choose_release(None)))
 
 
+def area_evidence(partnership) -> dict:
+    """What a Statement of Intent pulls from the area profile (newest release), in one read:
+    the facts, and a chart of the area's LSOAs by national decile (None without an area)."""
+    profile = area_profile(partnership, choose_release(None))
+    facts = facts_from_profile(profile)
+    if not facts:
+        return {"facts": [], "chart": None}
+    release = profile["release"]
+    chart = {
+        "title": _(
+            "%(area)s: LSOAs in each national decile of deprivation (1 = most deprived 10%%)"
+        )
+        % {"area": partnership.area_name},
+        "unit": _("LSOAs"),
+        "source": _("English Indices of Deprivation (%(release)s), MHCLG")
+        % {"release": release.key},
+        "year": release.year,
+        "points": [
+            {"label": _("Decile %(d)s") % {"d": row["decile"]}, "value": row["area"]}
+            for row in profile["deciles"]
+        ],
+        "illustrative": False,
+    }
+    return {"facts": facts, "chart": chart}
+
+
 # Suggested areas of focus ------------------------------------------------------------------------
 
 

@@ -107,6 +107,33 @@ def save_section(
     return save_content(version=version, content=content, by=by)
 
 
+def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersion, int]:
+    """Pull the area profile's facts and decile chart into a draft's data, skipping any already
+    there (by their words), so the statement quotes the same figures as the Area page.
+    Returns the version and how many items were added."""
+    from actlocally.places.selectors import area_evidence
+
+    evidence = area_evidence(version.statement.partnership)
+    if not evidence["facts"]:
+        raise ValidationError(
+            _("The partnership has no area of focus yet: define it on the Area page first.")
+        )
+    content = document.copy_content(version.content)
+    have_facts = {row.get("text", "").strip().lower() for row in content["facts"]}
+    new_facts = [
+        {"value": str(f["value"]), "text": str(f["text"]), "source": str(f["source"])}
+        for f in evidence["facts"]
+        if str(f["text"]).strip().lower() not in have_facts
+    ]
+    chart = evidence["chart"]
+    new_charts = [chart] if all(c.get("title") != chart["title"] for c in content["charts"]) else []
+    if not new_facts and not new_charts:
+        return version, 0
+    content["facts"] = [*content["facts"], *new_facts]
+    content["charts"] = [*content["charts"], *new_charts]
+    return save_content(version=version, content=content, by=by), len(new_facts) + len(new_charts)
+
+
 def transition(
     *,
     version: StatementVersion,

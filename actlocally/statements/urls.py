@@ -12,6 +12,11 @@ urlpatterns = [
     path("compare/", views.statement_compare, name="statement_compare"),
     path("versions/<int:number>/", views.statement_version, name="statement_version"),
     path(
+        "versions/<int:number>/area-evidence/",
+        views.statement_add_area_evidence,
+        name="statement_add_area_evidence",
+    ),
+    path(
         "versions/<int:number>/edit/<slug:section>/",
         views.statement_edit_section,
         name="statement_edit_section",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
@@ -215,6 +216,36 @@ def statement_edit_section(request, slug, number, section):
             "formset": formset,
         },
     )
+
+
+@login_required
+def statement_add_area_evidence(request, slug, number):
+    p = get_partnership_or_404(request.user, slug, "statements.edit_statement")
+    version = _version_or_404(p, number)
+    if request.method != "POST":
+        return redirect(
+            "statement_edit_section", slug=p.slug, number=version.number, section="facts"
+        )
+    try:
+        version, added = services.add_area_evidence(version=version, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(
+            "statement_edit_section", slug=p.slug, number=version.number, section="facts"
+        )
+    if added:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s item from the area profile has been added.",
+                "%(n)s items from the area profile have been added.",
+                added,
+            )
+            % {"n": added},
+        )
+    else:
+        messages.success(request, _("The draft already has the area profile's facts."))
+    return redirect(f"{version.get_absolute_url()}#data")
 
 
 def _typed(form) -> dict:

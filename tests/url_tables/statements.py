@@ -7,6 +7,10 @@ from actlocally.statements import services
 from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
+    # A button's target: opened by address it sends those allowed back to the facts editor.
+    "edit_statement_button": lambda role: (
+        302 if ACCESS["edit_statement"](role) == 200 else ACCESS["edit_statement"](role)
+    ),
     # Co-ordinator, backbone and staff write drafts, and so does the research partner.
     "edit_statement": partnership_rule(MANAGERS | {"research_partner"}),
     # A commissioner in the partnership or a member of the authority's board (not backbone staff).
@@ -65,6 +69,7 @@ URLS = {
         lambda w: {**with_version(draft)(w), "section": "facts"},
         "edit_statement",
     ),
+    "statement_add_area_evidence": (with_version(draft), "edit_statement_button"),
     "statement_transition": (lambda w: {**with_version(draft)(w), "name": "circulate"}, "manage"),
     "statement_pdf": (with_version(agreed), "view"),
     "statement_docx": (with_version(agreed), "view"),
