@@ -232,3 +232,11 @@ def test_statement_without_an_area_says_to_define_it(world):
     version = statements.start_statement(focus_issue=world.focus, by=world.people["coordinator"])
     with pytest.raises(ValidationError, match="define it on the Area page"):
         statements.add_area_evidence(version=version, by=world.people["coordinator"])
+
+
+def test_statement_shows_a_share_with_its_per_cent_sign(world, loaded):
+    from actlocally.statements import services as statements
+
+    version = _statement_draft_with_area(world, loaded[2])
+    version, _added = statements.add_area_evidence(version=version, by=world.people["coordinator"])
+    assert version.content["facts"][0]["value"] == "75%"

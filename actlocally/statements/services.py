@@ -121,7 +121,7 @@ def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersio
     content = document.copy_content(version.content)
     have_facts = {row.get("text", "").strip().lower() for row in content["facts"]}
     new_facts = [
-        {"value": str(f["value"]), "text": str(f["text"]), "source": str(f["source"])}
+        {"value": _figure(f), "text": str(f["text"]), "source": str(f["source"])}
         for f in evidence["facts"]
         if str(f["text"]).strip().lower() not in have_facts
     ]
@@ -132,6 +132,12 @@ def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersio
     content["facts"] = [*content["facts"], *new_facts]
     content["charts"] = [*content["charts"], *new_charts]
     return save_content(version=version, content=content, by=by), len(new_facts) + len(new_charts)
+
+
+def _figure(fact: dict) -> str:
+    """The big number beside a fact: a share keeps its per cent sign ("80%", not "80")."""
+    value = str(fact["value"])
+    return f"{value}%" if str(fact["text"]).startswith(f"{value}%") else value
 
 
 def transition(
