@@ -10,6 +10,7 @@ from actlocally.places.importers import (
     import_schools,
 )
 from actlocally.places.models import LSOA, Deprivation, LsoaLink, Release, School, Ward
+from tests import factories
 
 FILE1 = (
     "\ufeffLSOA code (2011),LSOA name (2011),Local Authority District code (2019),"
@@ -244,3 +245,45 @@ def test_schools_missing_column_is_refused():
     with pytest.raises(ImportRefused) as refused:
         import_schools(source=GIAS.replace("Northing", "North").encode(), name="gias.csv")
     assert refused.value.errors[0].column == "Northing"
+
+
+def _split_and_merge(release11, release21):
+    from actlocally.places.models import LsoaLink
+
+    a, b = (factories.LsoaFactory() for _ in range(2))
+    x, y = (factories.LsoaFactory(geography="lsoa21") for _ in range(2))
+    factories.DeprivationFactory(release=release11, lsoa=a, population=1000)
+    factories.DeprivationFactory(release=release11, lsoa=b, population=600)
+    for lsoa in (x, y):
+        factories.DeprivationFactory(release=release21, lsoa=lsoa, population=None)
+    # a split into x and y; b merged into y.
+    LsoaLink.objects.create(lsoa11=a, lsoa21=x, change="S")
+    LsoaLink.objects.create(lsoa11=a, lsoa21=y, change="S")
+    LsoaLink.objects.create(lsoa11=b, lsoa21=y, change="M")
+    return x, y
+
+
+@pytest.mark.django_db
+def test_populations_are_carried_to_2021_lsoas_through_the_lookup():
+    from actlocally.places.importers import carry_populations
+    from actlocally.places.models import Deprivation
+
+    release11 = factories.ReleaseFactory()
+    release21 = factories.ReleaseFactory(key="IoD2025", year=2025, geography="lsoa21")
+    x, y = _split_and_merge(release11, release21)
+    carry_populations()
+    populations = dict(
+        Deprivation.objects.filter(release=release21).values_list("lsoa", "population")
+    )
+    assert (populations[x.pk], populations[y.pk]) == (500, 1100)
+
+
+@pytest.mark.django_db
+def test_carrying_populations_twice_changes_nothing():
+    from actlocally.places.importers import carry_populations
+
+    release11 = factories.ReleaseFactory()
+    release21 = factories.ReleaseFactory(key="IoD2025", year=2025, geography="lsoa21")
+    _split_and_merge(release11, release21)
+    carry_populations()
+    assert carry_populations() == 0

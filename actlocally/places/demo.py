@@ -3,7 +3,7 @@ each partnership's area of focus defined from it, and the schools the source mat
 
 from pathlib import Path
 
-from .importers import import_boundaries, import_deprivation, import_lookup
+from .importers import carry_populations, import_boundaries, import_deprivation, import_lookup
 from .models import LSOA, Geography, School
 from .services import set_focus_area
 
@@ -47,6 +47,7 @@ def load_bradford_data(by=None) -> None:
     for name in GEOGRAPHY:
         importer = import_boundaries if name.endswith(".geojson") else import_lookup
         importer(source=(DATA / name).read_bytes(), name=name, by=by)
+    carry_populations()
 
 
 def holme_wood_cluster() -> list[LSOA]:

@@ -6,7 +6,7 @@ file is good (`ImportRefused` lists what to fix, by row and column).
 
 from .base import ImportRefused, ImportResult, RowError
 from .boundaries import import_boundaries
-from .deprivation import import_deprivation
+from .deprivation import carry_populations, import_deprivation
 from .lookups import import_lookup
 from .schools import import_schools
 
@@ -14,6 +14,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "RowError",
+    "carry_populations",
     "import_boundaries",
     "import_deprivation",
     "import_lookup",

@@ -341,3 +341,58 @@ def england_summary(release: Release, fields: set[str]) -> dict:
             values.values_list("imd_decile").annotate(n=Count("pk")).values_list("imd_decile", "n")
         )
     return summary
+
+
+def carry_population(*, release: Release, source: Release) -> int:
+    """Give a release on 2021 LSOAs the population denominators of one on 2011 LSOAs, through
+    ONS's 2011→2021 lookup: an LSOA that split shares its people equally among its parts, merged
+    LSOAs add up. IoD2025 published no population file we could get, and weighted averages need
+    one. Only rows without a population are filled; returns how many were. Idempotent."""
+    from collections import Counter, defaultdict
+
+    from ..models import LsoaLink
+
+    links = list(LsoaLink.objects.values_list("lsoa11_id", "lsoa21_id"))
+    if not links or release.geography == source.geography:
+        return 0
+    parts = Counter(lsoa11 for lsoa11, _lsoa21 in links)
+    old = dict(
+        Deprivation.objects.filter(release=source, population__isnull=False).values_list(
+            "lsoa_id", "population"
+        )
+    )
+    carried: dict[int, float] = defaultdict(float)
+    for lsoa11, lsoa21 in links:
+        if lsoa11 in old:
+            carried[lsoa21] += old[lsoa11] / parts[lsoa11]
+    rows = list(
+        Deprivation.objects.filter(release=release, population__isnull=True, lsoa_id__in=carried)
+    )
+    for row in rows:
+        row.population = round(carried[row.lsoa_id])
+    with transaction.atomic():
+        Deprivation.objects.bulk_update(rows, ["population"], batch_size=BATCH)
+        if rows:
+            release.summary = {
+                **england_summary(release, set(release.summary.get("fields", [])) | {"population"}),
+                "population_from": source.key,
+            }
+            release.save(update_fields=["summary"])
+    return len(rows)
+
+
+def carry_populations() -> int:
+    """Fill every 2021-LSOA release's missing populations from the newest 2011-LSOA release that
+    has them (run after importing deprivation data or the lookups)."""
+    source = (
+        Release.objects.filter(geography=Geography.LSOA11, values__population__isnull=False)
+        .distinct()
+        .order_by("-year")
+        .first()
+    )
+    if source is None:
+        return 0
+    return sum(
+        carry_population(release=release, source=source)
+        for release in Release.objects.filter(geography=Geography.LSOA21)
+    )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...importers import ImportRefused, import_deprivation
+from ...importers import ImportRefused, carry_populations, import_deprivation
 
 
 class Command(BaseCommand):
@@ -47,3 +47,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"… and {refused.more} more problems.")
             raise CommandError("Nothing was imported.") from None
         self.stdout.write(str(result))
+        carried = carry_populations()
+        if carried:
+            self.stdout.write(
+                f"Populations carried from 2011 to {carried} 2021 LSOAs through the lookup."
+            )

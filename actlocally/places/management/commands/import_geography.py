@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...importers import ImportRefused, import_boundaries, import_lookup
+from ...importers import ImportRefused, carry_populations, import_boundaries, import_lookup
 
 
 class Command(BaseCommand):
@@ -32,3 +32,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{path.name}: {result}")
             for note in result.notes:
                 self.stdout.write(f"  {note}")
+        carried = carry_populations()
+        if carried:
+            self.stdout.write(
+                f"Populations carried from 2011 to {carried} 2021 LSOAs through the lookup."
+            )
