@@ -84,3 +84,10 @@ def test_organisation_search_finds_by_urn(client):
     SchoolFactory(name="Findable Primary", urn="654321")
     response = client.get(reverse("organisations:list"), {"q": "654321"})
     assert b"Findable Primary" in response.content
+
+
+def test_an_invalid_field_is_described_by_its_error_message():
+    f = form(urn="12")
+    f.is_valid()
+    html = str(f["urn"])
+    assert 'aria-describedby="id_urn_helptext id_urn-error"' in html

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
-from actlocally.partnerships.views import add_errors
+from actlocally.core.forms import add_errors
 
 from . import selectors, services
 from .forms import ProgressForm, action_form_for

@@ -1,6 +1,7 @@
 """Renders every Django form with GOV.UK Design System markup, so no form writes its own HTML."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 # The GOV.UK class each widget needs, with the modifier used when the field has an error.
@@ -61,4 +62,16 @@ def style_widgets(form: forms.BaseForm) -> None:
         classes = widget_classes(widget, has_error=name in errors)
         widget.attrs["class"] = f"{classes} {extra}".strip()
         if name in errors:
-            widget.attrs["aria-describedby"] = f"{form.add_prefix(name)}-error"
+            # The same ids the field template gives the hint and the error message.
+            auto_id = form[name].auto_id
+            described = [f"{auto_id}_helptext"] if field.help_text else []
+            widget.attrs["aria-describedby"] = " ".join([*described, f"{auto_id}-error"])
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against its field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

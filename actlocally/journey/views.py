@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.core.forms import add_errors
 
 from . import services
 from .forms import StepProgressForm
@@ -58,8 +59,7 @@ def step(request, slug, key):
                     partnership=partnership, step=step, **form.cleaned_data, by=request.user
                 )
             except ValidationError as error:
-                for field, errors in error.error_dict.items():
-                    form.add_error(field, errors)
+                add_errors(form, error)
             else:
                 messages.success(request, _("“%(step)s” has been updated.") % {"step": step.title})
                 return redirect("journey", slug=partnership.slug)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from actlocally.actions.forms import action_form_for
 from actlocally.authorization import get_partnership_or_404, has_permission
-from actlocally.partnerships.views import add_errors
+from actlocally.core.forms import add_errors
 
 from . import ical, selectors, services
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, MinutesForm, TermlyForm

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission, require_permission
-from actlocally.partnerships.views import add_errors
+from actlocally.core.forms import add_errors
 
 from . import services
 from .forms import OrganisationForm

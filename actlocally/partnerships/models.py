@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.organisations.models import Organisation
@@ -283,8 +283,6 @@ class Invitation(models.Model):
 
     @property
     def is_pending(self) -> bool:
-        from django.utils import timezone
-
         return self.accepted_at is None and self.expires_at > timezone.now()
 
     def get_additional_data(self):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.accounts.adapter import PENDING_INVITATION_SESSION_KEY
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.core.forms import add_errors
 
 from . import selectors, services
 from .forms import (
@@ -27,16 +28,6 @@ from .forms import (
     TimelineEventForm,
 )
 from .models import EarlyImpact, FocusIssue, LocalAuthority, Membership, TimelineEvent
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, against its field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 # Public pages -----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
-from actlocally.partnerships.views import add_errors
+from actlocally.core.forms import add_errors
 
 from . import selectors, services
 from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
-from actlocally.partnerships.views import add_errors
+from actlocally.core.forms import add_errors
 
 from . import diff, document, exports, selectors, services
 from .forms import (

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
+from actlocally.core.forms import add_errors
 from actlocally.partnerships.models import FocusIssue
-from actlocally.partnerships.views import add_errors
 
 from . import exports, selectors, services
 from .forms import (
