@@ -91,3 +91,12 @@ def test_an_invalid_field_is_described_by_its_error_message():
     f.is_valid()
     html = str(f["urn"])
     assert 'aria-describedby="id_urn_helptext id_urn-error"' in html
+
+
+def test_sector_radios_have_no_blank_choice():
+    assert "" not in [value for value, _label in OrganisationForm().fields["sector"].choices]
+
+
+def test_missing_sector_says_what_to_choose():
+    f = OrganisationForm(data={"name": "X"})
+    assert f.errors["sector"] == ["Choose sector"]

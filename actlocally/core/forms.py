@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 # The GOV.UK class each widget needs, with the modifier used when the field has an error.
 WIDGET_CLASSES = {
@@ -30,11 +31,36 @@ def widget_classes(widget: forms.Widget, *, has_error: bool) -> str:
     return ""
 
 
+DEFAULT_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+def prepare_fields(form: forms.BaseForm) -> None:
+    """GOV.UK habits Django does not have: radios without a blank "---------" option, and a
+    "required" message that names what is missing ("Choose the sector", "Enter the name")."""
+    for field in form.fields.values():
+        choosing = isinstance(
+            field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.Select
+        )
+        if (
+            isinstance(field.widget, forms.RadioSelect)
+            and field.required
+            and hasattr(field, "choices")
+        ):
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+        if field.error_messages.get("required") == DEFAULT_REQUIRED and field.label:
+            label = str(field.label)
+            label = label[0].lower() + label[1:] if label[1:2].islower() else label
+            field.error_messages["required"] = (
+                _("Choose %(what)s") if choosing else _("Enter %(what)s")
+            ) % {"what": label}
+
+
 class GovUKForm(forms.Form):
     """A form whose widgets carry GOV.UK classes and whose errors are linked from the summary."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        prepare_fields(self)
         style_widgets(self)
 
     def full_clean(self):
@@ -45,6 +71,7 @@ class GovUKForm(forms.Form):
 class GovUKModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        prepare_fields(self)
         style_widgets(self)
 
     def full_clean(self):
