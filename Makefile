@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fix bench vendor demo-reset check install migrate test-postgres
+.PHONY: run test lint fix bench vendor demo-reset check install migrate test-postgres fuzz
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -32,6 +32,10 @@ test: lint
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
+
+## make fuzz: the property-based tests with a long corpus (CI runs a short one in `make test`)
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -n 2 -m fuzz
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,9 +1,8 @@
 """Browser test: an action's owner finds their actions with the filters and updates one."""
-# ruff: noqa: F401, F811  (the smoke test's marks and fixtures, used by name)
 
 import re
 
-from .test_smoke import demo, page, pytestmark, sign_in
+from .conftest import sign_in
 
 
 def test_owner_filters_the_plan_and_updates_their_action(page):

@@ -1,60 +1,6 @@
 """Browser smoke test: headless Chromium signs in with a demo login and opens the main pages."""
 
-import os
-import shutil
-
-import pytest
-from django.core.management import call_command
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-pytestmark = [
-    pytest.mark.browser,
-    # Serialized rollback puts back the blueprint steps the migrations loaded.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not CHROMIUM and not os.environ.get("CI"),
-        reason="Chromium is not installed (CI installs it)",
-    ),
-]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
-
-
-@pytest.fixture
-def page(demo, live_server):
-    # Playwright's sync API runs an event loop in this thread; the ORM work is done by now.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1024, "height": 800})
-        page.base_url = live_server.url
-        yield page
-        browser.close()
-
-
-def sign_in(page, email):
-    page.goto(page.base_url + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill("actlocally-demo")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/dashboard/")
+from .conftest import sign_in
 
 
 def test_coordinator_walks_their_partnership(page):

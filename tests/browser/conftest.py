@@ -1,0 +1,87 @@
+"""Browser fixtures: Debian's headless Chromium driven by Playwright against a live server."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+DESKTOP = {"width": 1024, "height": 800}
+PHONE = {"width": 375, "height": 740}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # Serialized rollback puts back the blueprint steps the migrations loaded.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            if not CHROMIUM and not os.environ.get("CI"):
+                item.add_marker(
+                    pytest.mark.skip(reason="Chromium is not installed (CI installs it)")
+                )
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEMO_MODE = True
+    call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture
+def browser(demo, live_server):
+    # Playwright's sync API runs an event loop in this thread; the ORM work is done by now.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser.base_url = live_server.url
+        yield browser
+        browser.close()
+
+
+def open_page(browser, viewport=DESKTOP):
+    """A page in a context of its own: its own cookies, so two phones are two people."""
+    context = browser.new_context(viewport=viewport, base_url=browser.base_url)
+    page = context.new_page()
+    page.base_url = browser.base_url
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    return open_page(browser)
+
+
+@pytest.fixture
+def phone(browser):
+    """A second person on a 375px phone."""
+    return open_page(browser, PHONE)
+
+
+def sign_in(page, email, password="actlocally-demo"):
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/dashboard/")
+
+
+def screenshot(page, name):
+    """Keep a picture of what the person saw, for a human to look at after a run."""
+    folder = os.environ.get("BROWSER_SCREENSHOTS", "var/screenshots")
+    os.makedirs(folder, exist_ok=True)
+    page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
