@@ -99,4 +99,4 @@ def test_sector_radios_have_no_blank_choice():
 
 def test_missing_sector_says_what_to_choose():
     f = OrganisationForm(data={"name": "X"})
-    assert f.errors["sector"] == ["Choose sector"]
+    assert f.errors["sector"] == ["Choose the sector"]

@@ -33,6 +33,25 @@ def widget_classes(widget: forms.Widget, *, has_error: bool) -> str:
 
 DEFAULT_REQUIRED = forms.Field.default_error_messages["required"]
 
+# Labels that already carry their own determiner read wrongly after "the" ("Enter the your name").
+OWN_DETERMINERS = ("your ", "the ", "a ", "an ", "their ", "its ", "this ", "who ", "what ")
+
+
+def required_message(label: str, *, choosing: bool) -> str:
+    """GOV.UK's "Enter the name" / "Choose the sector", built from a field's label.
+
+    A label written as a question ("What did the commissioner say?") cannot be turned into an
+    instruction by rule, so it gets the plain "Choose an answer"; a form that wants better sets
+    the field's own "required" message, which this leaves alone.
+    """
+    label = label.strip()
+    if label.endswith("?"):
+        return str(_("Choose an answer") if choosing else _("Enter an answer"))
+    what = label[0].lower() + label[1:] if label[1:2].islower() else label
+    if not what.lower().startswith(OWN_DETERMINERS):
+        what = _("the %(what)s") % {"what": what}
+    return str(_("Choose %(what)s") if choosing else _("Enter %(what)s")) % {"what": what}
+
 
 def prepare_fields(form: forms.BaseForm) -> None:
     """GOV.UK habits Django does not have: radios without a blank "---------" option, and a
@@ -41,18 +60,20 @@ def prepare_fields(form: forms.BaseForm) -> None:
         choosing = isinstance(
             field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.Select
         )
-        if (
-            isinstance(field.widget, forms.RadioSelect)
-            and field.required
-            and hasattr(field, "choices")
-        ):
-            field.choices = [(value, label) for value, label in field.choices if value != ""]
+        # Django's CheckboxSelectMultiple is a subclass of RadioSelect; only true radios have
+        # a blank choice to drop.
+        radio = isinstance(field.widget, forms.RadioSelect) and not isinstance(
+            field.widget, forms.CheckboxSelectMultiple
+        )
+        if radio and field.required:
+            if isinstance(field, forms.ModelChoiceField):
+                # Never read a model field's choices here: the form sets its queryset after
+                # this runs, and reading now would freeze the choices of the class's queryset.
+                field.empty_label = None
+            elif hasattr(field, "choices"):
+                field.choices = [(value, label) for value, label in field.choices if value != ""]
         if field.error_messages.get("required") == DEFAULT_REQUIRED and field.label:
-            label = str(field.label)
-            label = label[0].lower() + label[1:] if label[1:2].islower() else label
-            field.error_messages["required"] = (
-                _("Choose %(what)s") if choosing else _("Enter %(what)s")
-            ) % {"what": label}
+            field.error_messages["required"] = required_message(str(field.label), choosing=choosing)
 
 
 class GovUKForm(forms.Form):
