@@ -161,6 +161,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "3/h/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Act Locally] "
+# Sign-up is closed except to accept a valid invitation; an operator may open it on purpose.
+ACTLOCALLY_OPEN_SIGNUP = env_bool("ACTLOCALLY_OPEN_SIGNUP", default=False)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -349,10 +349,14 @@ def invitation(request, token):
     error = None
     if not request.user.is_authenticated:
         # Remember the invitation through sign-up or sign-in, and treat its address as verified:
-        # the person has shown they read mail sent to it.
-        request.session[PENDING_INVITATION_SESSION_KEY] = token
+        # the person has shown they read mail sent to it. A used, expired or replaced link
+        # remembers nothing, so it cannot open sign-up.
         if inv.is_pending:
+            request.session[PENDING_INVITATION_SESSION_KEY] = token
             get_adapter(request).stash_verified_email(request, inv.email)
+        else:
+            request.session.pop(PENDING_INVITATION_SESSION_KEY, None)
+            request.session.pop("account_verified_email", None)
     elif request.method == "POST":
         try:
             services.accept_invitation(invitation=inv, by=request.user)
