@@ -3,9 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actlocally.core.forms import SingleLineCharField
+
 
 class SignupForm(forms.Form):
-    full_name = forms.CharField(
+    full_name = SingleLineCharField(
         label=_("Full name"), max_length=200, help_text=_("As colleagues know you.")
     )
 

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .text import single_line
+
 # The GOV.UK class each widget needs, with the modifier used when the field has an error.
 WIDGET_CLASSES = {
     forms.Textarea: ("govuk-textarea", "govuk-textarea--error"),
@@ -53,10 +55,39 @@ def required_message(label: str, *, choosing: bool) -> str:
     return str(_("Choose %(what)s") if choosing else _("Enter %(what)s")) % {"what": what}
 
 
+class SingleLineCharField(forms.CharField):
+    """A one-line text field: line breaks and other control characters become spaces.
+
+    Browsers send no line break from a text input, but a crafted request can, and a name with
+    one breaks every email whose subject quotes it.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return single_line(value) if isinstance(value, str) else value
+
+
+def make_single_line(field: forms.Field) -> None:
+    """Give a form's text field (not a textarea) SingleLineCharField's cleaning."""
+    if not isinstance(field, forms.CharField) or isinstance(field, SingleLineCharField):
+        return
+    if isinstance(field.widget, forms.Textarea | forms.PasswordInput):
+        return
+    to_python = field.to_python
+
+    def to_one_line(value):
+        value = to_python(value)
+        return single_line(value) if isinstance(value, str) else value
+
+    field.to_python = to_one_line
+
+
 def prepare_fields(form: forms.BaseForm) -> None:
-    """GOV.UK habits Django does not have: radios without a blank "---------" option, and a
-    "required" message that names what is missing ("Choose the sector", "Enter the name")."""
+    """GOV.UK habits Django does not have: radios without a blank "---------" option, a
+    "required" message that names what is missing ("Choose the sector", "Enter the name"), and
+    one-line text fields that keep no line breaks or control characters."""
     for field in form.fields.values():
+        make_single_line(field)
         choosing = isinstance(
             field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.Select
         )

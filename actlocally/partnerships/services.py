@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import forget_roles
 from actlocally.core.audit import acting_as
+from actlocally.core.mail import send_after_commit
 from actlocally.journey.services import record_evidence
 
 from .models import (
@@ -249,14 +249,14 @@ def invite_member(
         context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
         subject = _("You are invited to join %(partnership)s") % {"partnership": partnership}
         body = render_to_string("partnerships/email/invitation.txt", context)
-        transaction.on_commit(
-            lambda: send_mail(
-                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [email],
-            )
-        )
+        # The page reads `email_sent` to say whether the link went; it stays None while an
+        # outer transaction holds the send back.
+        invitation.email_sent = None
+
+        def failed() -> None:
+            invitation.email_sent = False
+
+        send_after_commit(subject=subject, body=body, to=[email], on_failure=failed)
     return invitation, token
 
 

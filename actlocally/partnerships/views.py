@@ -167,10 +167,20 @@ def member_invite(request, slug):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("We have emailed an invitation to %(email)s.") % {"email": invitation.email},
-            )
+            if invitation.email_sent is False:
+                messages.warning(
+                    request,
+                    _(
+                        "The invitation is saved, but we could not send the invitation email to "
+                        "%(email)s. Invite them again later, or tell the site's support team."
+                    )
+                    % {"email": invitation.email},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("We have emailed an invitation to %(email)s.") % {"email": invitation.email},
+                )
             return redirect("members", slug=p.slug)
     return render(request, "partnerships/member_invite.html", {"form": form, "partnership": p})
 
