@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Local recipes run in demo mode: outside debug, demo and test mode the settings refuse to start
+# without a real secret key and HTTPS (see .env.example).
+LOCAL := ACTLOCALLY_DEMO=1
 
 .PHONY: run test lint fix bench vendor demo-reset check install migrate test-postgres fuzz
 
@@ -16,11 +19,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 migrate: install
-	$(BIN)/python manage.py migrate --no-input
+	$(LOCAL) $(BIN)/python manage.py migrate --no-input
 
 ## make run: set everything up and serve the demo at http://127.0.0.1:$(PORT)
 run: migrate
-	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(LOCAL) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py seed_demo
 	@ACTLOCALLY_DEMO=1 $(BIN)/python manage.py demo_logins
 	@echo "Serving Act Locally at http://127.0.0.1:$(PORT)"
@@ -60,5 +63,5 @@ demo-reset:
 	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py seed_demo
 
 check: install
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(LOCAL) $(BIN)/python manage.py check
+	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run

@@ -4,8 +4,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from actlocally.security_settings import security_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("ACTLOCALLY_VAR_DIR", BASE_DIR / "var"))
@@ -22,26 +23,10 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# "production" makes every secret mandatory; anything else is a developer's machine.
-ENVIRONMENT = os.environ.get("ACTLOCALLY_ENV", "local")
-PRODUCTION = ENVIRONMENT == "production"
-
-DEBUG = env_bool("DJANGO_DEBUG", default=False)
-
-# Demo mode shows the demo logins on the sign-in page and lets `seed_demo` run.
-DEMO_MODE = env_bool("ACTLOCALLY_DEMO", default=False)
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if PRODUCTION:
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: it signs sessions and invitation links.")
-    SECRET_KEY = "insecure-local-only-key-never-use-in-production"  # noqa: S105
-
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
-
-if PRODUCTION and not os.environ.get("DATABASE_URL"):
-    raise ImproperlyConfigured("Set DATABASE_URL to the PostgreSQL database, e.g. postgres://…")
+# Security: secret key, hosts and HTTPS, failing closed outside debug, demo and test mode
+# (see actlocally/security_settings.py and .env.example). DEBUG, DEMO_MODE, SECRET_KEY,
+# ALLOWED_HOSTS, SECURE_*, *_COOKIE_SECURE and ALLAUTH_TRUSTED_PROXY_COUNT come from here.
+globals().update(security_settings(os.environ))
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -134,7 +119,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # A password like the person's name or email ("petermarsh1" for Peter Marsh) is refused;
+        # Django compares each word of the name as well as the whole.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["full_name", "email"]},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -156,7 +146,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "actlocally.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "actlocally.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Wrong passwords: tight per account (the email typed), generous per address, so one
+    # person's mistakes never lock out a whole school or council office behind one address.
+    "login_failed": "100/15m/ip,5/5m/key",
+    "login": "60/m/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/h/key",
 }
@@ -169,6 +162,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Act Locally <no-reply@actlocally.invalid>"
 )
 
+# One cache shared by every worker (sign-in limits are counted in it): Redis when REDIS_URL is
+# set, otherwise this process's memory (tests, a single development server).
 CACHES = {
     "default": (
         {
@@ -207,14 +202,8 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if PRODUCTION:
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = 31536000
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Invitations to join a partnership stay valid this long.
 INVITATION_VALID_DAYS = 14
