@@ -25,7 +25,10 @@ class StepProgressForm(GovUKForm):
         help_text=_("What shows this, for example: minutes of the board meeting."),
     )
     evidence_url = forms.CharField(
-        label=_("Link to the evidence (optional)"), max_length=500, required=False
+        label=_("Link to the evidence (optional)"),
+        max_length=500,
+        required=False,
+        help_text=_("A web address starting with https://, or a page here starting with /."),
     )
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False

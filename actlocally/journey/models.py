@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actlocally.core.links import is_safe_link, link_domain
 from actlocally.partnerships.models import Partnership
 
 
@@ -95,3 +96,13 @@ class StepProgress(models.Model):
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
+
+    @property
+    def evidence_href(self) -> str:
+        """The link to show: only a web address or a page here, whatever was stored before."""
+        return self.evidence_url if is_safe_link(self.evidence_url) else ""
+
+    @property
+    def evidence_domain(self) -> str:
+        """Shown after the link text, so a person sees where an outside link goes."""
+        return link_domain(self.evidence_url)

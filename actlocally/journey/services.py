@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
+from actlocally.core.links import is_safe_link
 
 from .blueprint import PHASES
 from .models import Phase, Status, Step, StepProgress
@@ -35,9 +36,14 @@ def sync_blueprint() -> None:
 
 
 def validate_evidence_url(url: str) -> None:
-    if url and not (url.startswith("/") or url.startswith("https://") or url.startswith("http://")):
+    if url and not is_safe_link(url):
         raise ValidationError(
-            {"evidence_url": _("Enter a link starting with / (a page here) or https://.")}
+            {
+                "evidence_url": _(
+                    "Enter a web address starting with https:// and the site's name, "
+                    "like https://www.example.org/minutes, or a page here starting with /"
+                )
+            }
         )
 
 
