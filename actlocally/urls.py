@@ -25,3 +25,6 @@ urlpatterns = [
 
 admin.site.site_header = "Act Locally administration"
 admin.site.site_title = "Act Locally"
+
+# Error pages in the site's layout (templates 400.html, 403.html, 404.html; 500 without the request).
+handler500 = "actlocally.core.views.server_error"
