@@ -17,6 +17,7 @@ from .predicates import (
     is_signed_in,
     is_site_staff,
     owns_action,
+    runs_organisations_authority,
     sits_on_board,
 )
 
@@ -50,9 +51,12 @@ PERMISSIONS = {
     "symposia.take_part": can_take_part_in_symposium,
     "symposia.run_symposium": can_manage_partnership,
     "organisations.view_organisation": is_signed_in,
-    "organisations.manage_organisation": (
+    # Co-ordinators and backbone staff add organisations; they change only those working in
+    # their own local authority (object: an organisation). Site staff change any.
+    "organisations.add_organisation": (
         is_site_staff | is_backbone_staff_anywhere | coordinates_anywhere
     ),
+    "organisations.manage_organisation": is_site_staff | runs_organisations_authority,
     # The action plan. Object: a partnership, or (for updates) an action.
     "actions.view_actions": can_view_partnership,
     "actions.manage_actions": can_manage_partnership,

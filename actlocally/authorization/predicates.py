@@ -92,3 +92,44 @@ def owns_action(user, action) -> bool:
 @rules.predicate
 def is_research_partner_anywhere(user) -> bool:
     return "research_partner" in roles_of(user).partnerships.values()
+
+
+def local_authorities_of_organisation(organisation) -> set[int]:
+    """The local authorities an organisation works in: where it is a partnership's partner,
+    backbone or research partner, or a board's backbone. Read once per organisation object."""
+    from django.db.models import Q
+
+    from actlocally.partnerships.models import Board, Partnership
+
+    cached = getattr(organisation, "_actlocally_authorities", None)
+    if cached is None:
+        if organisation.pk is None:
+            cached = set()
+        else:
+            cached = set(
+                Partnership.objects.filter(
+                    Q(partner_organisations=organisation)
+                    | Q(backbone=organisation)
+                    | Q(research_partner=organisation)
+                ).values_list("local_authority_id", flat=True)
+            ) | set(
+                Board.objects.filter(backbone=organisation).values_list(
+                    "local_authority_id", flat=True
+                )
+            )
+        organisation._actlocally_authorities = cached
+    return cached
+
+
+@rules.predicate
+def runs_organisations_authority(user, organisation) -> bool:
+    """A co-ordinator or backbone staff of a local authority the organisation works in; or, for
+    an organisation no partnership or board uses yet, anyone who may add organisations."""
+    roles = roles_of(user)
+    own = {la for la, role in roles.boards.items() if role == "backbone"} | {
+        roles.authorities[p] for p, role in roles.partnerships.items() if role == "coordinator"
+    }
+    if not own or organisation is None:
+        return False
+    theirs = local_authorities_of_organisation(organisation)
+    return not theirs or bool(own & theirs)

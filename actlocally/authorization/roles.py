@@ -11,6 +11,8 @@ class Roles:
     partnerships: dict[int, str] = field(default_factory=dict)
     # local authority id -> BoardMembership.Role value
     boards: dict[int, str] = field(default_factory=dict)
+    # partnership id -> its local authority id, for the partnerships in `partnerships`
+    authorities: dict[int, int] = field(default_factory=dict)
 
 
 def roles_of(user) -> Roles:
@@ -20,10 +22,14 @@ def roles_of(user) -> Roles:
     if cached is None:
         from actlocally.partnerships.models import BoardMembership, Membership
 
+        memberships = list(
+            Membership.objects.filter(person=user).values_list(
+                "partnership_id", "role", "partnership__local_authority_id"
+            )
+        )
         cached = Roles(
-            partnerships=dict(
-                Membership.objects.filter(person=user).values_list("partnership_id", "role")
-            ),
+            partnerships={partnership: role for partnership, role, _la in memberships},
+            authorities={partnership: la for partnership, _role, la in memberships},
             boards=dict(
                 BoardMembership.objects.filter(person=user).values_list(
                     "board__local_authority_id", "role"

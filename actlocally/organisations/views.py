@@ -38,7 +38,7 @@ def organisation_list(request):
             "query": query,
             "sector": sector,
             "sectors": Sector.choices,
-            "can_manage": has_permission(request.user, "organisations.manage_organisation"),
+            "can_manage": has_permission(request.user, "organisations.add_organisation"),
         },
     )
 
@@ -54,15 +54,22 @@ def organisation_detail(request, pk):
         {
             "organisation": organisation,
             "partnerships": partnerships,
-            "can_manage": has_permission(request.user, "organisations.manage_organisation"),
+            "can_manage": has_permission(
+                request.user, "organisations.manage_organisation", organisation
+            ),
         },
     )
 
 
 @login_required
 def organisation_form(request, pk=None):
-    require_permission(request.user, "organisations.manage_organisation")
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
+    if pk is None:
+        require_permission(request.user, "organisations.add_organisation")
+        organisation = Organisation()
+    else:
+        # Every signed-in person sees every organisation, so refusing says no more than that.
+        organisation = get_object_or_404(Organisation, pk=pk)
+        require_permission(request.user, "organisations.manage_organisation", organisation)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:

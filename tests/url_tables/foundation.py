@@ -55,8 +55,18 @@ ACCESS = {
         if role in {"staff", "backbone", "coordinator", "outsider"}
         else 403
     ),
+    # Changing an organisation that works in Bradford: Bradford's co-ordinators and backbone
+    # staff, and site staff; Leeds's co-ordinator ("outsider") is refused like everyone else.
+    "manage_bradford_organisation": lambda role: (
+        302 if role == "anonymous" else 200 if role in {"staff", "backbone", "coordinator"} else 403
+    ),
     "site_staff": lambda role: 200 if role == "staff" else 302,
 }
+
+
+def bradford_organisation(world):
+    world.keighley.partner_organisations.add(world.organisation)
+    return world.organisation
 
 
 def invitation_token(world):
@@ -81,7 +91,10 @@ URLS = {
     "organisations:list": (lambda w: {}, "signed_in"),
     "organisations:detail": (lambda w: {"pk": w.organisation.pk}, "signed_in"),
     "organisations:new": (lambda w: {}, "manage_organisations"),
-    "organisations:edit": (lambda w: {"pk": w.organisation.pk}, "manage_organisations"),
+    "organisations:edit": (
+        lambda w: {"pk": bradford_organisation(w).pk},
+        "manage_bradford_organisation",
+    ),
     "local_authority": (lambda w: {"code": "E08000032"}, "la_view"),
     "partnership_create": (lambda w: {"code": "E08000032"}, "la_add"),
     "partnership": (lambda w: {"slug": "keighley"}, "view"),
