@@ -59,6 +59,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_signup_redirect_url(self, request):
         return self.get_login_redirect_url(request)
 
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # Joining says "You have joined …"; "Successfully signed in" on top of it is noise.
+        if message_template == "account/messages/logged_in.txt" and pending_invitation(request):
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
         invitation = pending_invitation(request)
