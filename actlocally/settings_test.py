@@ -1,7 +1,11 @@
-"""Settings for the test suite: the production settings in test mode (local secret, no HTTPS)."""
+"""Settings for the test suite: the real settings in test mode (local secret key, plain HTTP)."""
 
 import os
 
 os.environ.setdefault("ACTLOCALLY_ENV", "test")
 
 from actlocally.settings import *  # noqa: F403
+
+# Each test process counts sign-in limits in its own memory, even where REDIS_URL is set, so
+# parallel workers and earlier runs never share a count.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

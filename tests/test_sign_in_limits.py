@@ -72,8 +72,8 @@ def test_redis_url_gives_a_shared_redis_cache():
         "cache.set('actlocally-test', 'shared', 5)\n"
         "print(settings.CACHES['default']['BACKEND'], cache.get('actlocally-test'))\n"
     )
-    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/15"}
-    env["DJANGO_SETTINGS_MODULE"] = "actlocally.settings_test"
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/15", "ACTLOCALLY_DEMO": "1"}
+    env["DJANGO_SETTINGS_MODULE"] = "actlocally.settings"
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
