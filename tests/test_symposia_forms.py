@@ -1,0 +1,285 @@
+"""Every symposium form, posted as the rendered page offers it (tests/pageforms.py).
+
+These tests fail when a page shows no checkbox, radio or option to choose, which hand-built POST
+data would never notice (issue 7, item 1: the merge page had no checkboxes).
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from actlocally.partnerships.models import FocusIssue
+from actlocally.symposia import services
+from actlocally.symposia.models import (
+    AgreedPriority,
+    Ballot,
+    Candidate,
+    Contribution,
+    Guest,
+    InviteeGroup,
+    Symposium,
+)
+
+from . import factories
+from .pageforms import page_form, submit
+
+PHONE = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile"}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def coordinator(world):
+    return world.people["coordinator"]
+
+
+@pytest.fixture
+def symposium(world, coordinator):
+    return services.create_symposium(
+        partnership=world.keighley,
+        title="Keighley learning symposium",
+        starts_at=timezone.now() + datetime.timedelta(minutes=30),
+        venue="Keighley Civic Centre",
+        by=coordinator,
+    )
+
+
+@pytest.fixture
+def code(symposium, coordinator):
+    return services.create_join_code(symposium=symposium, by=coordinator)
+
+
+@pytest.fixture
+def signed_in(coordinator):
+    client = Client()
+    client.force_login(coordinator)
+    return client
+
+
+def url(name, symposium, **extra):
+    return reverse(name, kwargs={"slug": symposium.partnership.slug, "pk": symposium.pk, **extra})
+
+
+def fill(client, path, *, with_field, **values):
+    """Open the page, fill the form it renders with `values`, and post it."""
+    page = client.get(path, **PHONE)
+    form = page_form(page, with_field=with_field)
+    for name, value in values.items():
+        if name in form.checkbox_names:
+            form.tick(name, *([value] if isinstance(value, str) else value))
+        else:
+            form.set(name, value)
+    return submit(client, page, form, **PHONE)
+
+
+def join_from_the_page(client, code, *, name="", role="parent"):
+    fill(client, reverse("join"), with_field="code", code=code.code)
+    fill(client, reverse("join_name"), with_field="display_name", display_name=name)
+    fill(client, reverse("join_role"), with_field="role_type", role_type=role)
+    page = client.get(reverse("join_check"), **PHONE)
+    return submit(client, page, page_form(page, index=-1), **PHONE)
+
+
+def contribute_from_the_page(client, kind, text):
+    fill(client, reverse("join_kind"), with_field="kind", kind=kind)
+    fill(client, reverse("join_text"), with_field="text", text=text)
+    page = client.get(reverse("join_contribution_check"), **PHONE)
+    return submit(client, page, page_form(page, index=-1), **PHONE)
+
+
+def challenges_from_two_phones(code) -> list[Contribution]:
+    ayesha, ben = Client(), Client()
+    join_from_the_page(ayesha, code, name="Ayesha")
+    join_from_the_page(ben, code, role="school")
+    contribute_from_the_page(ayesha, "challenge", "Children come to school hungry")
+    contribute_from_the_page(ben, "challenge", "Pupils arrive without breakfast")
+    contribute_from_the_page(ben, "challenge", "Tooth decay keeps pupils off school")
+    return list(Contribution.objects.order_by("pk"))
+
+
+# Merging and splitting (item 1) -------------------------------------------------------------------
+
+
+def test_merge_page_offers_a_checkbox_for_each_challenge_the_phones_added(
+    signed_in, symposium, code
+):
+    challenges = challenges_from_two_phones(code)
+    form = page_form(signed_in.get(url("symposium_merge", symposium)), with_field="challenges")
+    assert form.options["challenges"] == [str(c.pk) for c in challenges]
+
+
+def test_coordinator_merges_two_challenges_ticked_on_the_page(signed_in, symposium, code):
+    hungry, breakfast, _teeth = challenges_from_two_phones(code)
+    page = signed_in.get(url("symposium_merge", symposium))
+    form = page_form(page, with_field="challenges")
+    form.choose("challenges", "hungry").choose("challenges", "breakfast")
+    form.set("title", "Hunger in the school day")
+    submit(signed_in, page, form)
+    candidate = Candidate.objects.get(symposium=symposium)
+    assert set(candidate.challenges.all()) == {hungry, breakfast}
+
+
+def test_candidate_page_split_form_offers_the_candidates_challenges(signed_in, symposium, code):
+    hungry, breakfast, _teeth = challenges_from_two_phones(code)
+    candidate = services.merge_challenges(
+        symposium=symposium, challenges=[hungry, breakfast], title="Food", by=None
+    )
+    page = signed_in.get(url("symposium_candidate", symposium, cpk=candidate.pk))
+    form = page_form(page, with_field="split-challenges")
+    assert sorted(form.options["split-challenges"]) == sorted([str(hungry.pk), str(breakfast.pk)])
+
+
+def test_coordinator_splits_a_candidate_from_the_page(signed_in, symposium, code):
+    hungry, breakfast, _teeth = challenges_from_two_phones(code)
+    candidate = services.merge_challenges(
+        symposium=symposium, challenges=[hungry, breakfast], title="Food", by=None
+    )
+    page = signed_in.get(url("symposium_candidate", symposium, cpk=candidate.pk))
+    form = page_form(page, with_field="split-challenges")
+    form.choose("split-challenges", "breakfast").set("split-title", "Breakfast")
+    submit(signed_in, page, form, button=("split", "1"))
+    breakfast.refresh_from_db()
+    assert breakfast.candidate.title == "Breakfast"
+
+
+def test_coordinator_renames_a_candidate_from_the_page(signed_in, symposium, code):
+    hungry, *_rest = challenges_from_two_phones(code)
+    candidate = services.merge_challenges(
+        symposium=symposium, challenges=[hungry], title="Food", by=None
+    )
+    page = signed_in.get(url("symposium_candidate", symposium, cpk=candidate.pk))
+    form = page_form(page, with_field="title").set("title", "Hunger")
+    submit(signed_in, page, form, button=("save", "1"))
+    candidate.refresh_from_db()
+    assert candidate.title == "Hunger"
+
+
+# Setting up ---------------------------------------------------------------------------------------
+
+
+def test_new_symposium_form_offers_members_groups_and_organisations(world, signed_in):
+    page = signed_in.get(reverse("symposium_new", kwargs={"slug": "keighley"}))
+    form = page_form(page, with_field="title")
+    member = world.people["member"]
+    form.set("starts_at", "2027-03-04T10:00").set("venue", "Keighley Library")
+    form.tick("invited_groups", InviteeGroup.PARENTS.value)
+    form.tick("invited_people", str(member.pk))
+    assert form.options["invited_organisations"], "no organisation offered"
+    form.tick("invited_organisations", form.options["invited_organisations"][0])
+    submit(signed_in, page, form)
+    created = Symposium.objects.get(venue="Keighley Library")
+    assert (list(created.invited_people.all()), created.invited_groups) == (
+        [member],
+        ["parents"],
+    )
+
+
+def test_edit_symposium_form_keeps_the_ticked_invitees(world, signed_in, symposium):
+    symposium.invited_people.set([world.people["member"]])
+    page = signed_in.get(url("symposium_edit", symposium))
+    form = page_form(page, with_field="title").set("venue", "Keighley Library")
+    submit(signed_in, page, form)
+    symposium.refresh_from_db()
+    assert list(symposium.invited_people.all()) == [world.people["member"]]
+
+
+def test_coordinator_makes_a_join_code_from_the_page(signed_in, symposium):
+    page = signed_in.get(url("symposium_codes", symposium))
+    submit(signed_in, page, page_form(page, with_field="expires_at"))
+    assert symposium.join_codes.count() == 1
+
+
+def test_member_contributes_from_the_page(world, symposium):
+    client = Client()
+    client.force_login(world.people["member"])
+    fill(
+        client,
+        url("symposium_contribute", symposium),
+        with_field="kind",
+        kind="barrier",
+        text="Bus fares",
+    )
+    assert Contribution.objects.get(symposium=symposium).kind == "barrier"
+
+
+# Ranking and agreeing -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ranking_open(symposium, coordinator):
+    for title in ("Hunger", "Dental health", "Attendance"):
+        factories.CandidateFactory(symposium=symposium, title=title)
+    services.open_ranking(symposium=symposium, by=coordinator)
+    return list(symposium.candidates.all())
+
+
+def test_phone_ranks_with_the_numbers_the_page_offers(symposium, code, ranking_open):
+    phone = Client()
+    join_from_the_page(phone, code)
+    attendance, dental, hunger = ranking_open  # ordered by title
+    fill(
+        phone,
+        reverse("join_rank"),
+        with_field=f"c{hunger.pk}",
+        **{f"c{hunger.pk}": "1", f"c{dental.pk}": "2"},
+    )
+    page = phone.get(reverse("join_rank_check"), **PHONE)
+    submit(phone, page, page_form(page, index=-1), **PHONE)
+    ballot = Ballot.objects.get(guest__symposium=symposium)
+    assert [p.candidate for p in ballot.preferences.all()] == [hunger, dental]
+
+
+def test_member_ranks_with_the_numbers_the_page_offers(world, symposium, ranking_open):
+    client = Client()
+    client.force_login(world.people["member"])
+    attendance, *_rest = ranking_open
+    fill(
+        client,
+        url("symposium_rank", symposium),
+        with_field=f"c{attendance.pk}",
+        **{f"c{attendance.pk}": "1"},
+    )
+    assert Ballot.objects.filter(member=world.people["member"]).count() == 1
+
+
+def test_coordinator_opens_and_closes_the_ranking_from_the_page(signed_in, symposium):
+    factories.CandidateFactory(symposium=symposium, title="Hunger")
+    factories.CandidateFactory(symposium=symposium, title="Dental health")
+    for stage in ("ranking", "counted"):
+        page = signed_in.get(url("symposium_stage", symposium))
+        submit(signed_in, page, page_form(page, with_field="action"))
+        symposium.refresh_from_db()
+        assert symposium.stage == stage
+
+
+def test_coordinator_agrees_the_priorities_the_page_offers(
+    world, signed_in, symposium, ranking_open, coordinator
+):
+    attendance, dental, hunger = ranking_open
+    services.cast_ballot(
+        symposium=symposium, ranking=[hunger, dental, attendance], by=world.people["member"]
+    )
+    services.close_ranking(symposium=symposium, by=coordinator)
+    page = signed_in.get(url("symposium_agree", symposium))
+    form = page_form(page, with_field="first")
+    assert form.values["first"] == [str(hunger.pk)], "the page should start from the count"
+    form.choose("second", "Dental").choose("third", "Attendance")
+    submit(signed_in, page, form)
+    assert [a.title for a in AgreedPriority.objects.filter(symposium=symposium)] == [
+        "Hunger",
+        "Dental health",
+        "Attendance",
+    ]
+    assert FocusIssue.objects.get(partnership=world.keighley, status="active").title == "Hunger"
+
+
+def test_guest_name_and_role_come_from_the_page(symposium, code):
+    join_from_the_page(Client(), code, name="Ayesha", role="police")
+    assert Guest.objects.values_list("display_name", "role_type").get() == ("Ayesha", "police")
