@@ -1,7 +1,8 @@
-"""Every symposium form, posted as the rendered page offers it (tests/pageforms.py).
+"""Symposium pages used as a person would: every form posted as the rendered page offers it.
 
-These tests fail when a page shows no checkbox, radio or option to choose, which hand-built POST
-data would never notice (issue 7, item 1: the merge page had no checkboxes).
+Forms are read from the page (tests/pageforms.py), so these tests fail when a page shows no
+checkbox, radio or option to choose, which hand-built POST data would never notice (issue 7,
+item 1: the merge page had no checkboxes). Also what a phone sees once ranking has closed.
 """
 
 import datetime
@@ -223,7 +224,7 @@ def ranking_open(symposium, coordinator):
 def test_phone_ranks_with_the_numbers_the_page_offers(symposium, code, ranking_open):
     phone = Client()
     join_from_the_page(phone, code)
-    attendance, dental, hunger = ranking_open  # ordered by title
+    _attendance, dental, hunger = ranking_open  # ordered by title
     fill(
         phone,
         reverse("join_rank"),
@@ -283,3 +284,74 @@ def test_coordinator_agrees_the_priorities_the_page_offers(
 def test_guest_name_and_role_come_from_the_page(symposium, code):
     join_from_the_page(Client(), code, name="Ayesha", role="police")
     assert Guest.objects.values_list("display_name", "role_type").get() == ("Ayesha", "police")
+
+
+# After ranking closes (item 11) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def counted(world, symposium, ranking_open, coordinator):
+    attendance, dental, hunger = ranking_open
+    services.cast_ballot(
+        symposium=symposium, ranking=[hunger, dental, attendance], by=world.people["member"]
+    )
+    services.close_ranking(symposium=symposium, by=coordinator)
+    return [hunger, dental, attendance]
+
+
+@pytest.fixture
+def agreed(symposium, counted, coordinator):
+    services.agree_priorities(symposium=symposium, priorities=counted, by=coordinator)
+    return counted
+
+
+def test_phone_cannot_join_once_ranking_has_closed(symposium, code, counted):
+    phone = Client()
+    response = fill(phone, reverse("join"), with_field="code", code=code.code)
+    page = response.content.decode()
+    assert "Ranking has closed" in page and "nothing left to do" in page
+    assert phone.get(reverse("join_name"), **PHONE).status_code != 200
+    assert not Guest.objects.exists()
+
+
+def test_joining_after_the_priorities_are_agreed_shows_them(symposium, code, agreed):
+    response = fill(Client(), reverse("join"), with_field="code", code=code.code)
+    page = response.content.decode()
+    assert "The priorities have been agreed" in page
+    assert page.index("Hunger") < page.index("Dental health") < page.index("Attendance")
+
+
+def test_phone_part_way_through_joining_when_ranking_closes_is_not_joined(
+    symposium, code, ranking_open, coordinator
+):
+    phone = Client()
+    fill(phone, reverse("join"), with_field="code", code=code.code)
+    fill(phone, reverse("join_name"), with_field="display_name", display_name="Sam")
+    services.close_ranking(symposium=symposium, by=coordinator)
+    response = phone.get(reverse("join_role"), **PHONE)
+    assert "nothing left to do" in response.content.decode()
+    phone.post(reverse("join_check"), **PHONE)
+    assert not Guest.objects.exists()
+
+
+def test_guest_sees_the_agreed_priorities_on_their_page(symposium, code, ranking_open, coordinator):
+    phone = Client()
+    join_from_the_page(phone, code)
+    attendance, dental, hunger = ranking_open
+    services.cast_ballot(symposium=symposium, ranking=[hunger, dental], guest=Guest.objects.get())
+    services.close_ranking(symposium=symposium, by=coordinator)
+    services.agree_priorities(
+        symposium=symposium, priorities=[hunger, dental, attendance], by=coordinator
+    )
+    page = phone.get(reverse("join_home"), **PHONE).content.decode()
+    assert "The priorities have been agreed" in page
+    assert page.index("Hunger") < page.index("Dental health") < page.index("Attendance")
+
+
+def test_guest_cannot_start_a_contribution_once_ranking_opens(symposium, code, coordinator):
+    phone = Client()
+    join_from_the_page(phone, code)
+    factories.CandidateFactory(symposium=symposium, title="Hunger")
+    factories.CandidateFactory(symposium=symposium, title="Dental health")
+    services.open_ranking(symposium=symposium, by=coordinator)
+    assert phone.get(reverse("join_kind"), **PHONE).url == reverse("join_home")

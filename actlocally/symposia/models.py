@@ -120,6 +120,11 @@ class Symposium(models.Model):
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
 
     @property
+    def has_something_for_guests(self) -> bool:
+        """Guests can still contribute or rank; after ranking closes they have nothing to do."""
+        return self.stage in (self.Stage.COLLECTING, self.Stage.RANKING)
+
+    @property
     def is_held(self) -> bool:
         return self.held_on is not None or self.starts_at <= timezone.now()
 

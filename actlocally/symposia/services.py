@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from actlocally.core.audit import acting_as
 from actlocally.journey.models import Status
@@ -39,6 +40,10 @@ STEP_FOR_KIND = {
     Contribution.Kind.BARRIER: "identify-barriers",
     Contribution.Kind.PERMISSION: "identify-barriers",
 }
+
+NOTHING_LEFT_TO_DO = _lazy(
+    "Ranking has closed, so there is nothing left to do at this symposium. Thank you for coming."
+)
 
 SYMPOSIUM_FIELDS = {"title", "starts_at", "venue", "purpose", "invited_groups"}
 
@@ -200,6 +205,8 @@ def join_as_guest(
     """Join a symposium from a device. A device that joined before (its token) stays one guest,
     so joining again with a new code does not give it a second ballot."""
     join_code = check_join_code(join_code.code, symposium=join_code.symposium)
+    if not join_code.symposium.has_something_for_guests:
+        raise ValidationError(NOTHING_LEFT_TO_DO)
     with transaction.atomic():
         guest = (
             Guest.objects.filter(token_hash=_hash(token), symposium=join_code.symposium).first()
