@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -355,3 +356,107 @@ def test_guest_cannot_start_a_contribution_once_ranking_opens(symposium, code, c
     factories.CandidateFactory(symposium=symposium, title="Dental health")
     services.open_ranking(symposium=symposium, by=coordinator)
     assert phone.get(reverse("join_kind"), **PHONE).url == reverse("join_home")
+
+
+# Length limits on free text (item 15) -------------------------------------------------------------
+
+
+def test_phone_contribution_page_states_the_limit_as_a_character_count(symposium, code):
+    phone = Client()
+    join_from_the_page(phone, code)
+    fill(phone, reverse("join_kind"), with_field="kind", kind="challenge")
+    page = phone.get(reverse("join_text"), **PHONE).content.decode()
+    assert 'data-module="govuk-character-count" data-maxlength="1000"' in page
+    assert "You can enter up to 1,000 characters" in page
+
+
+def test_phone_contribution_of_3000_characters_never_reaches_check_your_answers(symposium, code):
+    phone = Client()
+    join_from_the_page(phone, code)
+    fill(phone, reverse("join_kind"), with_field="kind", kind="challenge")
+    response = fill(phone, reverse("join_text"), with_field="text", text="x" * 3000)
+    assert "must be 1,000 characters or less" in response.content.decode()
+    assert (
+        "Check your answers"
+        not in phone.get(reverse("join_contribution_check"), **PHONE).content.decode()
+    )
+
+
+def test_a_too_long_contribution_is_refused_by_the_service(symposium, coordinator):
+    with pytest.raises(ValidationError):
+        services.add_contribution(
+            symposium=symposium, kind="challenge", text="x" * 1001, by=coordinator
+        )
+
+
+def test_a_too_long_reason_is_refused_by_the_service(symposium, counted, coordinator):
+    with pytest.raises(ValidationError):
+        services.agree_priorities(
+            symposium=symposium, priorities=counted, reason="x" * 1001, by=coordinator
+        )
+
+
+def test_a_too_long_candidate_description_is_refused_by_the_service(symposium, coordinator):
+    challenge = factories.ContributionFactory(symposium=symposium)
+    with pytest.raises(ValidationError):
+        services.merge_challenges(
+            symposium=symposium,
+            challenges=[challenge],
+            title="Food",
+            description="x" * 1001,
+            by=coordinator,
+        )
+
+
+LIMITS = [
+    # page, the form's field, its limit, whether it is a textarea with a character count
+    ("symposium_new", "title", 200, False),
+    ("symposium_new", "venue", 300, False),
+    ("symposium_new", "purpose", 2000, True),
+    ("symposium_contribute", "text", 1000, True),
+    ("symposium_merge", "title", 200, False),
+    ("symposium_merge", "description", 1000, True),
+    ("symposium_candidate", "title", 200, False),
+    ("symposium_candidate", "description", 1000, True),
+    ("symposium_candidate", "split-title", 200, False),
+    ("symposium_agree", "reason", 1000, True),
+]
+
+
+@pytest.mark.parametrize(("name", "field", "limit", "textarea"), LIMITS)
+def test_every_free_text_input_says_its_limit(
+    world, signed_in, symposium, coordinator, name, field, limit, textarea
+):
+    challenge = factories.ContributionFactory(symposium=symposium)
+    candidate = services.merge_challenges(
+        symposium=symposium, challenges=[challenge], title="Food", by=coordinator
+    )
+    if name == "symposium_agree":
+        factories.CandidateFactory(symposium=symposium, title="Dental health")
+        services.open_ranking(symposium=symposium, by=coordinator)
+        services.cast_ballot(symposium=symposium, ranking=[candidate], by=world.people["member"])
+        services.close_ranking(symposium=symposium, by=coordinator)
+    if name == "symposium_new":
+        path = reverse(name, kwargs={"slug": "keighley"})
+    elif name == "symposium_candidate":
+        path = url(name, symposium, cpk=candidate.pk)
+    else:
+        path = url(name, symposium)
+    page = signed_in.get(path)
+    form = page_form(page, with_field=field).set(field, "x" * (limit + 1))
+    html = page.content.decode()
+    if textarea:
+        assert f'data-maxlength="{limit}"' in html
+        assert f"You can enter up to {limit:,} characters" in html
+    button = ("split", "1") if field == "split-title" else ("save", "1")
+    response = submit(
+        signed_in, page, form, button=button if name == "symposium_candidate" else None
+    )
+    assert f"must be {limit:,} characters or less" in response.content.decode()
+
+
+def test_guest_name_says_its_limit(symposium, code):
+    phone = Client()
+    fill(phone, reverse("join"), with_field="code", code=code.code)
+    response = fill(phone, reverse("join_name"), with_field="display_name", display_name="x" * 81)
+    assert "Your name must be 80 characters or less" in response.content.decode()

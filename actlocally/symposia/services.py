@@ -48,6 +48,15 @@ NOTHING_LEFT_TO_DO = _lazy(
 SYMPOSIUM_FIELDS = {"title", "starts_at", "venue", "purpose", "invited_groups"}
 
 
+def _check_length(model, field_name: str, value: str, *, form_field: str | None = None) -> str:
+    """Refuse text longer than the model allows, against the form field that took it."""
+    try:
+        model._meta.get_field(field_name).run_validators(value)
+    except ValidationError as error:
+        raise ValidationError({form_field or field_name: error.messages}) from error
+    return value
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -349,7 +358,7 @@ def merge_challenges(
         candidate = Candidate.objects.create(
             symposium=symposium,
             title=_check_title_free(symposium, title),
-            description=description.strip(),
+            description=_check_length(Candidate, "description", description.strip()),
         )
         for c in chosen:
             c.candidate = candidate
@@ -361,7 +370,7 @@ def update_candidate(*, candidate: Candidate, title: str, description: str, by) 
     _check_can_change_candidates(candidate.symposium)
     with transaction.atomic(), acting_as(by):
         candidate.title = _check_title_free(candidate.symposium, title, exclude=candidate)
-        candidate.description = description.strip()
+        candidate.description = _check_length(Candidate, "description", description.strip())
         candidate.save(update_fields=["title", "description"])
     return candidate
 
@@ -509,7 +518,7 @@ def agree_priorities(
     if any(c.symposium_id != symposium.pk for c in chosen):
         raise ValidationError(_("Choose priorities from this symposium."))
     result = result_for(symposium)
-    reason = reason.strip()
+    reason = _check_length(Symposium, "agreement_reason", reason.strip(), form_field="reason")
     if not reason and result.top_tied(3):
         raise ValidationError(
             {
