@@ -198,6 +198,21 @@ def test_coordinator_makes_a_join_code_from_the_page(signed_in, symposium):
     assert symposium.join_codes.count() == 1
 
 
+def test_coordinator_stops_a_code_from_the_page(signed_in, symposium, code):
+    page = signed_in.get(url("symposium_codes", symposium))
+    form = page_form(page, index=1)  # the sign-out form in the header comes first
+    submit(signed_in, page, form, button=("end", str(code.pk)))
+    code.refresh_from_db()
+    assert not code.is_valid()
+
+
+def test_coordinator_removes_a_contribution_from_the_page(signed_in, symposium, code):
+    hungry, *_rest = challenges_from_two_phones(code)
+    page = signed_in.get(url("symposium_contribution_remove", symposium, cpk=hungry.pk))
+    submit(signed_in, page, page_form(page, index=-1))
+    assert not Contribution.objects.filter(pk=hungry.pk).exists()
+
+
 def test_member_contributes_from_the_page(world, symposium):
     client = Client()
     client.force_login(world.people["member"])
