@@ -4,6 +4,7 @@ decisions and the actions that come out of them."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
@@ -15,6 +16,7 @@ from actlocally.meetings.models import Meeting
 from actlocally.meetings.terms import next_termly_dates
 
 from . import factories
+from .pageforms import page_form, submit
 
 
 def action(world, **kwargs):
@@ -334,3 +336,52 @@ def test_calendar_link_page_makes_a_new_partnership_link(coordinator, world):
     old = services.partnership_feed(partnership=world.keighley).token
     coordinator.post(reverse("meetings_calendar_reset", kwargs={"slug": "keighley"}))
     assert services.partnership_feed(partnership=world.keighley).token != old
+
+
+# The agenda from the page (issue 7, item 12) ------------------------------------------------------
+
+
+def build_agenda_from_the_page(client, m):
+    """Press the page's "build the agenda" button, in the form the page renders around it."""
+    response = client.get(page("meeting_agenda", m))
+    soup = BeautifulSoup(response.content, "html.parser")
+    posts = [f for f in soup.find_all("form") if f.get("method", "get").lower() == "post"]
+    index = next(n for n, f in enumerate(posts) if f.find("button", attrs={"name": "generate"}))
+    form = page_form(response, index=index)
+    return submit(client, response, form, button=("generate", "1"))
+
+
+def test_agenda_takes_only_the_current_focus_issues_actions(coordinator, world):
+    current = action(world, title="Healthy Start Champions training")
+    earlier_focus = factories.FocusIssueFactory(
+        partnership=world.keighley, status="past", title="School readiness"
+    )
+    factories.ActionFactory(
+        partnership=world.keighley, focus_issue=earlier_focus, title="Reading at home packs"
+    )
+    m = meeting(world)
+    build_agenda_from_the_page(coordinator, m)
+    assert agenda_actions(m) == [current]
+
+
+def test_item_added_on_the_page_goes_before_any_other_business(coordinator, world):
+    action(world)
+    m = meeting(world)
+    services.generate_agenda(meeting=m, by=world.people["coordinator"])
+    response = coordinator.get(page("meeting_agenda", m))
+    form = page_form(response, with_field="title").set("title", "Keighley Food Conversation")
+    submit(coordinator, response, form, button=("add", "1"))
+    assert [i.title for i in m.agenda.all()][-2:] == [
+        "Keighley Food Conversation",
+        services.CLOSING_ITEM,
+    ]
+
+
+def test_agenda_built_again_on_the_page_keeps_any_other_business_last(coordinator, world):
+    action(world)
+    m = meeting(world)
+    services.generate_agenda(meeting=m, by=world.people["coordinator"])
+    new = action(world, title="Healthy Start Champions training")
+    build_agenda_from_the_page(coordinator, m)
+    titles = [i.title for i in m.agenda.all()]
+    assert titles[-2:] == [new.title, services.CLOSING_ITEM]

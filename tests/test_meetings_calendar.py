@@ -165,3 +165,14 @@ def test_single_meeting_download_is_one_event(client, world):
 def test_calendar_feed_is_for_a_partnership_or_a_person_not_both(world):
     with pytest.raises(IntegrityError):
         factories.CalendarFeedFactory(partnership=world.keighley, person=world.people["member"])
+
+
+def test_feed_says_the_time_the_way_the_pages_do(client, world):
+    start = datetime.datetime(2027, 3, 5, 10, 30, tzinfo=ZoneInfo("Europe/London"))
+    factories.MeetingFactory(
+        partnership=world.keighley, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    _cal, (event,) = events(
+        client.get(services.partnership_feed(partnership=world.keighley).get_absolute_url())
+    )
+    assert str(event["description"]).startswith("Friday 5 March 2027, 10:30am to 12:30pm (UK time)")

@@ -6,9 +6,11 @@ import datetime
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from actlocally.core.times import govuk_time_range
 
 from .models import Meeting
 
@@ -54,7 +56,18 @@ def _event(meeting: Meeting, *, stamp: datetime.datetime, base_url: str) -> Even
 
 
 def _description(meeting: Meeting, url: str) -> str:
-    lines = []
+    # Said in words too, the way the pages say it, for calendars that show the text alone.
+    start = timezone.localtime(meeting.starts_at, LONDON)
+    lines = [
+        _("%(date)s, %(times)s (UK time)")
+        % {
+            "date": formats.date_format(start, "l j F Y"),
+            "times": govuk_time_range(
+                start.time(), timezone.localtime(meeting.ends_at, LONDON).time()
+            ),
+        },
+        "",
+    ]
     if meeting.focus:
         lines += [meeting.focus, ""]
     agenda = list(meeting.agenda.all())

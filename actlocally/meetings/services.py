@@ -17,7 +17,7 @@ from actlocally.actions.models import Action
 from actlocally.actions.selectors import open_actions_for_agenda
 from actlocally.core.audit import acting_as
 from actlocally.journey.services import record_evidence
-from actlocally.partnerships.models import Membership, Partnership
+from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
 from .models import AgendaItem, Attendance, CalendarFeed, Decision, Meeting
 
@@ -170,17 +170,37 @@ def _check_agenda_open(meeting: Meeting) -> None:
         )
 
 
+def _items(meeting: Meeting) -> list[AgendaItem]:
+    # Read from the database, never `meeting.agenda.all()`: the page's meeting comes with its
+    # agenda prefetched, and renumbering that stale copy put new items after any other business.
+    return list(AgendaItem.objects.filter(meeting=meeting).order_by("order", "pk"))
+
+
 def _next_order(meeting: Meeting) -> int:
-    return (meeting.agenda.aggregate(m=Max("order"))["m"] or 0) + 1
+    return (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+def _current_focus_actions(meeting: Meeting, today: datetime.date | None) -> list[Action]:
+    """Open actions of the partnership's current focus issue: a past focus issue's actions are
+    not this meeting's business."""
+    focus = FocusIssue.objects.filter(
+        partnership=meeting.partnership, status=FocusIssue.Status.ACTIVE
+    ).first()
+    focus_id = focus.pk if focus else None
+    return [
+        a
+        for a in open_actions_for_agenda(meeting.partnership, today)
+        if a.focus_issue_id == focus_id
+    ]
 
 
 def generate_agenda(*, meeting: Meeting, today: datetime.date | None = None, by) -> int:
-    """Put on the agenda every open action of the partnership not on it already, those that
+    """Put on the agenda every open action of the current focus issue not on it already, those that
     need attention first (overdue, at risk, then the rest), between an opening item and any
     other business. Running it again adds only what is new. Returns how many items it added."""
     _check_agenda_open(meeting)
     with transaction.atomic(), acting_as(by):
-        items = list(meeting.agenda.all())
+        items = _items(meeting)
         on_agenda = {i.action_id for i in items if i.action_id}
         added = 0
         if not items:
@@ -188,7 +208,7 @@ def generate_agenda(*, meeting: Meeting, today: datetime.date | None = None, by)
             added += 1
         closing = next((i for i in items if i.title == _(CLOSING_ITEM) and not i.action_id), None)
         order = _next_order(meeting)
-        for action in open_actions_for_agenda(meeting.partnership, today):
+        for action in _current_focus_actions(meeting, today):
             if action.pk in on_agenda:
                 continue
             AgendaItem.objects.create(
@@ -217,7 +237,11 @@ def add_agenda_item(
         item = AgendaItem.objects.create(
             meeting=meeting, order=_next_order(meeting), title=title, action=action
         )
-        closing = meeting.agenda.filter(title=_(CLOSING_ITEM), action__isnull=True).first()
+        closing = (
+            AgendaItem.objects.filter(meeting=meeting, title=_(CLOSING_ITEM), action__isnull=True)
+            .order_by("order", "pk")
+            .first()
+        )
         if closing is not None:
             # New items go before any other business.
             closing.order, item.order = item.order, closing.order
@@ -229,7 +253,7 @@ def add_agenda_item(
 def move_agenda_item(*, item: AgendaItem, up: bool, by) -> None:
     _check_agenda_open(item.meeting)
     with transaction.atomic(), acting_as(by):
-        items = list(item.meeting.agenda.all())
+        items = _items(item.meeting)
         i = next(n for n, x in enumerate(items) if x.pk == item.pk)
         j = i - 1 if up else i + 1
         if 0 <= j < len(items):
@@ -248,7 +272,7 @@ def remove_agenda_item(*, item: AgendaItem, by) -> None:
 
 
 def _renumber(meeting: Meeting) -> None:
-    items = list(meeting.agenda.all())
+    items = _items(meeting)
     for n, x in enumerate(items, start=1):
         x.order = n
     AgendaItem.objects.bulk_update(items, ["order"])

@@ -5,10 +5,21 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actlocally.core.fields import LimitedCharField
 from actlocally.core.forms import GovUKForm
 from actlocally.organisations.models import Organisation
 
-from .models import Contribution, GuestRole, InviteeGroup
+from .models import (
+    CONTRIBUTION_LIMIT,
+    DESCRIPTION_LIMIT,
+    NAME_LIMIT,
+    PURPOSE_LIMIT,
+    REASON_LIMIT,
+    TITLE_LIMIT,
+    Contribution,
+    GuestRole,
+    InviteeGroup,
+)
 
 DATETIME_WIDGET = forms.DateTimeInput(
     attrs={"type": "datetime-local", "data-extra-class": "govuk-input--width-20"},
@@ -20,17 +31,18 @@ DATE_WIDGET = forms.DateInput(
 
 
 class SymposiumForm(GovUKForm):
-    title = forms.CharField(
+    title = LimitedCharField(
         label=_("Title"),
-        max_length=200,
+        max_length=TITLE_LIMIT,
         help_text=_("For example: Keighley learning symposium."),
     )
     starts_at = forms.DateTimeField(label=_("Date and time"), widget=DATETIME_WIDGET)
-    venue = forms.CharField(label=_("Venue"), max_length=300)
-    purpose = forms.CharField(
+    venue = LimitedCharField(label=_("Venue"), max_length=300)
+    purpose = LimitedCharField(
         label=_("Purpose"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=PURPOSE_LIMIT,
+        rows=4,
         help_text=_("What the symposium is for, as you would say it in the invitation."),
     )
     invited_groups = forms.MultipleChoiceField(
@@ -76,9 +88,7 @@ class ContributionForm(GovUKForm):
         choices=Contribution.Kind.choices,
         widget=forms.RadioSelect,
     )
-    text = forms.CharField(
-        label=_("Your contribution"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    text = LimitedCharField(label=_("Your contribution"), max_length=CONTRIBUTION_LIMIT, rows=4)
 
 
 class MergeForm(GovUKForm):
@@ -92,9 +102,13 @@ class MergeForm(GovUKForm):
             "candidate moves to the new one."
         ),
     )
-    title = forms.CharField(label=_("Title of the candidate priority"), max_length=200)
-    description = forms.CharField(
-        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    title = LimitedCharField(label=_("Title of the candidate priority"), max_length=TITLE_LIMIT)
+    description = LimitedCharField(
+        label=_("Description (optional)"),
+        what=_("The description"),
+        required=False,
+        max_length=DESCRIPTION_LIMIT,
+        rows=3,
     )
 
     def __init__(self, *args, symposium, **kwargs):
@@ -108,9 +122,13 @@ class MergeForm(GovUKForm):
 
 
 class CandidateForm(GovUKForm):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(
-        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    title = LimitedCharField(label=_("Title"), max_length=TITLE_LIMIT)
+    description = LimitedCharField(
+        label=_("Description (optional)"),
+        what=_("The description"),
+        required=False,
+        max_length=DESCRIPTION_LIMIT,
+        rows=3,
     )
 
 
@@ -121,7 +139,7 @@ class SplitForm(GovUKForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Select at least one challenge to move.")},
     )
-    title = forms.CharField(label=_("Title of the new candidate priority"), max_length=200)
+    title = LimitedCharField(label=_("Title of the new candidate priority"), max_length=TITLE_LIMIT)
 
     def __init__(self, *args, candidate, **kwargs):
         super().__init__(*args, prefix="split", **kwargs)
@@ -199,10 +217,12 @@ class AgreeForm(GovUKForm):
     third = forms.ModelChoiceField(
         label=_("Third most urgent"), queryset=None, required=False, empty_label=_("None")
     )
-    reason = forms.CharField(
+    reason = LimitedCharField(
         label=_("Reason for this order"),
+        what=_("The reason"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=REASON_LIMIT,
+        rows=3,
         help_text=_("Needed if the order differs from the count, or the count has a tie."),
     )
     focus_starts_on = forms.DateField(
@@ -252,9 +272,10 @@ class CodeForm(GovUKForm):
 
 
 class GuestNameForm(GovUKForm):
-    display_name = forms.CharField(
+    display_name = LimitedCharField(
         label=_("What should we call you? (optional)"),
-        max_length=80,
+        what=_("Your name"),
+        max_length=NAME_LIMIT,
         required=False,
         help_text=_(
             "Only the co-ordinator sees it, and it is deleted 30 days after the event. "
@@ -282,10 +303,11 @@ class KindForm(GovUKForm):
 
 
 class TextForm(GovUKForm):
-    text = forms.CharField(
+    text = LimitedCharField(
         label=_("Your contribution"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        what=_("Your contribution"),
+        max_length=CONTRIBUTION_LIMIT,
+        rows=5,
         error_messages={"required": _("Write your contribution.")},
         help_text=_("Please do not name children or families."),
     )

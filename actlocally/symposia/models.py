@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -12,6 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import FocusIssue, Partnership
+
+# How long each free-text answer may be: enough to say it, short enough to read on a phone.
+TITLE_LIMIT = 200
+PURPOSE_LIMIT = 2000
+CONTRIBUTION_LIMIT = 1000
+DESCRIPTION_LIMIT = 1000
+REASON_LIMIT = 1000
+NAME_LIMIT = 80
 
 
 class InviteeGroup(models.TextChoices):
@@ -37,12 +46,14 @@ class Symposium(models.Model):
         AGREED = "agreed", _("Priorities agreed")
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="symposia")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=TITLE_LIMIT)
     starts_at = models.DateTimeField(_("date and time"))
     venue = models.CharField(_("venue"), max_length=300)
     purpose = models.TextField(
         _("purpose"),
         blank=True,
+        max_length=PURPOSE_LIMIT,
+        validators=[MaxLengthValidator(PURPOSE_LIMIT)],
         help_text=_("What the symposium is for, as you would say it in the invitation."),
     )
     invited_groups = models.JSONField(_("invited groups"), default=list, blank=True)
@@ -60,7 +71,12 @@ class Symposium(models.Model):
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    agreement_reason = models.TextField(_("reason"), blank=True)
+    agreement_reason = models.TextField(
+        _("reason"),
+        blank=True,
+        max_length=REASON_LIMIT,
+        validators=[MaxLengthValidator(REASON_LIMIT)],
+    )
     # Demo symposia carry made-up contributions and ballots; their pages say so.
     is_illustrative = models.BooleanField(default=False, editable=False)
     created_by = models.ForeignKey(
@@ -118,6 +134,11 @@ class Symposium(models.Model):
         """The end of the symposium's day, local time: when join codes expire by default."""
         day = timezone.localtime(self.starts_at).date()
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+
+    @property
+    def has_something_for_guests(self) -> bool:
+        """Guests can still contribute or rank; after ranking closes they have nothing to do."""
+        return self.stage in (self.Stage.COLLECTING, self.Stage.RANKING)
 
     @property
     def is_held(self) -> bool:
@@ -188,7 +209,7 @@ class Guest(models.Model):
     )
     # The device's token lives only in its session cookie; only its hash is kept here.
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    display_name = models.CharField(_("name"), max_length=80, blank=True)
+    display_name = models.CharField(_("name"), max_length=NAME_LIMIT, blank=True)
     role_type = models.CharField(_("taking part as"), max_length=20, choices=GuestRole.choices)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -228,7 +249,12 @@ class Contribution(models.Model):
 
     symposium = models.ForeignKey(Symposium, on_delete=models.CASCADE, related_name="contributions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    text = models.TextField(_("contribution"), max_length=1000)
+    # A TextField's max_length only sizes its form field; the validator makes full_clean refuse.
+    text = models.TextField(
+        _("contribution"),
+        max_length=CONTRIBUTION_LIMIT,
+        validators=[MaxLengthValidator(CONTRIBUTION_LIMIT)],
+    )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -285,8 +311,13 @@ class Candidate(models.Model):
     """A candidate priority: one or more challenges merged under one title, for ranking."""
 
     symposium = models.ForeignKey(Symposium, on_delete=models.CASCADE, related_name="candidates")
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(_("title"), max_length=TITLE_LIMIT)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_LIMIT,
+        validators=[MaxLengthValidator(DESCRIPTION_LIMIT)],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     PERSONAL_DATA = dict.fromkeys(

@@ -16,7 +16,7 @@ from actlocally.authorization import has_permission
 from . import services
 from .forms import BallotForm, CodeForm, GuestNameForm, GuestRoleForm, KindForm, TextForm
 from .models import Contribution, GuestRole, JoinCode, Symposium
-from .selectors import candidates_with_challenges
+from .selectors import agreed_priorities, candidates_with_challenges
 
 PENDING = "symposia_join"  # {"code_id", "display_name", "role_type", "kind", "text", "ranking"}
 TOKENS = "symposia_guest_tokens"  # symposium id -> device token
@@ -81,6 +81,8 @@ def join(request):
                         _("You are signed in as a member of the partnership: take part here."),
                     )
                     return redirect(symposium)
+                if not symposium.has_something_for_guests:
+                    return _closed(request, symposium)
                 request.session[PENDING] = {"code_id": join_code.pk}
                 return redirect("join_name")
     return render(request, "symposia/phone/join.html", {"form": form}, status=status)
@@ -99,6 +101,23 @@ def _pending(request) -> tuple[dict, JoinCode | None]:
     return pending, join_code
 
 
+def _closed(request, symposium: Symposium):
+    """Ranking has closed: say so rather than ask questions, and show what was agreed."""
+    return render(
+        request,
+        "symposia/phone/closed.html",
+        {"symposium": symposium, "agreed": agreed_priorities(symposium)},
+    )
+
+
+def _collecting_or_home(request, guest):
+    """Contributions close when ranking opens; send the guest to what they can do now."""
+    if guest.symposium.stage == Symposium.Stage.COLLECTING:
+        return None
+    messages.info(request, _("Contributions have closed: the co-ordinator has opened the ranking."))
+    return redirect("join_home")
+
+
 def _back_to_start(request):
     messages.info(request, _("Enter the code shown at the event to take part."))
     return redirect("join")
@@ -112,6 +131,8 @@ def join_name(request):
     pending, join_code = _pending(request)
     if join_code is None:
         return _back_to_start(request)
+    if not join_code.symposium.has_something_for_guests:
+        return _closed(request, join_code.symposium)
     form = GuestNameForm(
         request.POST or None, initial={"display_name": pending.get("display_name", "")}
     )
@@ -127,6 +148,8 @@ def join_role(request):
     pending, join_code = _pending(request)
     if join_code is None:
         return _back_to_start(request)
+    if not join_code.symposium.has_something_for_guests:
+        return _closed(request, join_code.symposium)
     form = GuestRoleForm(request.POST or None, initial={"role_type": pending.get("role_type")})
     if request.method == "POST" and form.is_valid():
         _save(request, role_type=form.cleaned_data["role_type"])
@@ -140,6 +163,8 @@ def join_check(request):
     pending, join_code = _pending(request)
     if join_code is None:
         return _back_to_start(request)
+    if not join_code.symposium.has_something_for_guests:
+        return _closed(request, join_code.symposium)
     if not pending.get("role_type"):
         return redirect("join_role")
     if request.method == "POST":
@@ -192,6 +217,7 @@ def join_home(request):
             "guest": guest,
             "contribution_count": guest.contributions.count(),
             "has_voted": services.has_voted(symposium=s, guest=guest),
+            "agreed": agreed_priorities(s),
         },
     )
 
@@ -200,6 +226,8 @@ def join_kind(request):
     guest = _guest(request)
     if guest is None:
         return _back_to_start(request)
+    if elsewhere := _collecting_or_home(request, guest):
+        return elsewhere
     pending = request.session.get(PENDING) or {}
     form = KindForm(request.POST or None, initial={"kind": pending.get("kind")})
     if request.method == "POST" and form.is_valid():
@@ -214,6 +242,8 @@ def join_text(request):
     guest = _guest(request)
     if guest is None:
         return _back_to_start(request)
+    if elsewhere := _collecting_or_home(request, guest):
+        return elsewhere
     pending = request.session.get(PENDING) or {}
     if not pending.get("kind"):
         return redirect("join_kind")
@@ -231,6 +261,8 @@ def join_contribution_check(request):
     guest = _guest(request)
     if guest is None:
         return _back_to_start(request)
+    if elsewhere := _collecting_or_home(request, guest):
+        return elsewhere
     pending = request.session.get(PENDING) or {}
     if not pending.get("kind"):
         return redirect("join_kind")

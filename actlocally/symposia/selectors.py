@@ -52,6 +52,11 @@ def candidates_with_challenges(symposium: Symposium) -> list[Candidate]:
     )
 
 
+def agreed_priorities(symposium: Symposium) -> list:
+    """The agreed priorities, most urgent first, for anyone who took part (guests included)."""
+    return list(symposium.agreed_priorities.order_by("urgency"))
+
+
 def current_join_codes(symposium: Symposium):
     from django.utils import timezone
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from actlocally.core.audit import acting_as
 from actlocally.journey.models import Status
@@ -40,7 +41,20 @@ STEP_FOR_KIND = {
     Contribution.Kind.PERMISSION: "identify-barriers",
 }
 
+NOTHING_LEFT_TO_DO = _lazy(
+    "Ranking has closed, so there is nothing left to do at this symposium. Thank you for coming."
+)
+
 SYMPOSIUM_FIELDS = {"title", "starts_at", "venue", "purpose", "invited_groups"}
+
+
+def _check_length(model, field_name: str, value: str, *, form_field: str | None = None) -> str:
+    """Refuse text longer than the model allows, against the form field that took it."""
+    try:
+        model._meta.get_field(field_name).run_validators(value)
+    except ValidationError as error:
+        raise ValidationError({form_field or field_name: error.messages}) from error
+    return value
 
 
 def _hash(token: str) -> str:
@@ -200,6 +214,8 @@ def join_as_guest(
     """Join a symposium from a device. A device that joined before (its token) stays one guest,
     so joining again with a new code does not give it a second ballot."""
     join_code = check_join_code(join_code.code, symposium=join_code.symposium)
+    if not join_code.symposium.has_something_for_guests:
+        raise ValidationError(NOTHING_LEFT_TO_DO)
     with transaction.atomic():
         guest = (
             Guest.objects.filter(token_hash=_hash(token), symposium=join_code.symposium).first()
@@ -342,7 +358,7 @@ def merge_challenges(
         candidate = Candidate.objects.create(
             symposium=symposium,
             title=_check_title_free(symposium, title),
-            description=description.strip(),
+            description=_check_length(Candidate, "description", description.strip()),
         )
         for c in chosen:
             c.candidate = candidate
@@ -354,7 +370,7 @@ def update_candidate(*, candidate: Candidate, title: str, description: str, by) 
     _check_can_change_candidates(candidate.symposium)
     with transaction.atomic(), acting_as(by):
         candidate.title = _check_title_free(candidate.symposium, title, exclude=candidate)
-        candidate.description = description.strip()
+        candidate.description = _check_length(Candidate, "description", description.strip())
         candidate.save(update_fields=["title", "description"])
     return candidate
 
@@ -502,7 +518,7 @@ def agree_priorities(
     if any(c.symposium_id != symposium.pk for c in chosen):
         raise ValidationError(_("Choose priorities from this symposium."))
     result = result_for(symposium)
-    reason = reason.strip()
+    reason = _check_length(Symposium, "agreement_reason", reason.strip(), form_field="reason")
     if not reason and result.top_tied(3):
         raise ValidationError(
             {
