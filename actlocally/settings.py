@@ -117,7 +117,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "actlocally.core.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n"],
+            "builtins": [
+                "django.templatetags.i18n",
+                # {% term "LSOA" %} and {% terms %}: glossary hints on any page.
+                "actlocally.pages.templatetags.glossary",
+            ],
         },
     }
 ]

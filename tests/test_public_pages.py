@@ -9,6 +9,7 @@ from django.urls import reverse
 from actlocally.pages.glossary import TERMS
 from actlocally.pages.models import Feedback
 
+from . import factories
 from .pageforms import page_form, submit
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,44 @@ def test_feedback_shows_as_text_in_the_admin_list(client, world):
     client.force_login(world.people["staff"])
     content = client.get(reverse("admin:pages_feedback_changelist")).content.decode()
     assert "&lt;b&gt;bold&lt;/b&gt;" in content
+
+
+def glossary_links(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {a["href"].split("#")[1] for a in soup.select("a.app-term")}
+
+
+def test_public_area_page_explains_its_terms(client, world):
+    links = glossary_links(client.get(reverse("area", kwargs={"slug": "keighley"})))
+    assert {"focus-issue", "convening-partnership", "backbone-organisation"} <= links
+
+
+def test_journey_page_explains_its_terms(client, world):
+    client.force_login(world.people["member"])
+    links = glossary_links(client.get(reverse("journey", kwargs={"slug": "keighley"})))
+    assert {"backbone-organisation", "statement-of-intent", "theory-of-change", "lsoa"} <= links
+
+
+def test_area_tab_explains_its_terms(client, world):
+    client.force_login(world.people["member"])
+    links = glossary_links(client.get(reverse("area_profile", kwargs={"slug": "keighley"})))
+    assert {"lsoa", "imd", "idaci"} <= links
+
+
+def test_ranking_page_explains_its_terms(client, world):
+    ward = factories.WardFactory(name="Keighley Central")
+    factories.DeprivationFactory(
+        release=factories.ReleaseFactory(), lsoa=factories.LsoaFactory(ward=ward)
+    )
+    client.force_login(world.people["member"])
+    links = glossary_links(client.get(reverse("places_ranking", kwargs={"la": "E08000032"})))
+    assert {"lsoa", "imd", "idaci"} <= links
+
+
+def test_statement_page_explains_its_terms(client, world):
+    from actlocally.statements import services as statements
+
+    statements.start_statement(focus_issue=world.focus, by=world.people["coordinator"])
+    client.force_login(world.people["member"])
+    links = glossary_links(client.get(reverse("statement", kwargs={"slug": "keighley"})))
+    assert {"statement-of-intent", "focus-issue"} <= links

@@ -4,26 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trying_to', models.TextField(max_length=1200, verbose_name='What were you trying to do?')),
-                ('how_it_went', models.TextField(max_length=1200, verbose_name='How did it go?')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='Email address (optional)')),
-                ('page', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "trying_to",
+                    models.TextField(max_length=1200, verbose_name="What were you trying to do?"),
+                ),
+                ("how_it_went", models.TextField(max_length=1200, verbose_name="How did it go?")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="Email address (optional)"
+                    ),
+                ),
+                ("page", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name_plural': 'feedback',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "feedback",
+                "ordering": ["-created_at"],
             },
         ),
     ]

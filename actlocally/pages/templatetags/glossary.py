@@ -28,3 +28,9 @@ def term(key: str, text: str = ""):
     return format_html(
         '<a class="govuk-link app-term" href="{}" title="{}">{}</a>', url, entry.short, shown
     )
+
+
+@register.inclusion_tag("pages/_terms.html")
+def terms(*keys: str):
+    """A line under a page's heading: the glossary words the page uses, each with its hint."""
+    return {"links": [term(key) for key in keys]}
