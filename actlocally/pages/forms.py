@@ -15,6 +15,7 @@ class FeedbackForm(GovUKModelForm):
         widgets = {
             "trying_to": forms.Textarea(attrs={"rows": 4}),
             "how_it_went": forms.Textarea(attrs={"rows": 4}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         }
         help_texts = {
             "trying_to": _("For example, find the next meeting or rank the priorities."),
