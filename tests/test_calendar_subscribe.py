@@ -56,3 +56,8 @@ def test_google_link_carries_the_webcal_address(box):
     assert parse_qs(urlsplit(link).query)["cid"] == [
         "webcal://" + feed_address(box).removeprefix("http://")
     ]
+
+
+def test_own_calendar_page_keeps_its_headings_in_order(client, world):
+    box = subscribe_box(client, world, reverse("my_calendar"))
+    assert box.find("h2", string="How to add it to your calendar")
