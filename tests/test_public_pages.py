@@ -1,10 +1,14 @@
 """The pages every public-sector service has, the glossary, and the feedback form."""
 
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone
 
 from actlocally.pages.glossary import TERMS
 from actlocally.pages.models import Feedback
@@ -181,3 +185,15 @@ def test_statement_page_explains_its_terms(client, world):
     client.force_login(world.people["member"])
     links = glossary_links(client.get(reverse("statement", kwargs={"slug": "keighley"})))
     assert {"statement-of-intent", "focus-issue"} <= links
+
+
+def test_feedback_older_than_a_year_is_deleted():
+    from django.core.management import call_command
+
+    old = Feedback.objects.create(trying_to="a", how_it_went="b")
+    Feedback.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=366)
+    )
+    recent = Feedback.objects.create(trying_to="c", how_it_went="d")
+    call_command("forget_old_feedback", stdout=io.StringIO())
+    assert list(Feedback.objects.all()) == [recent]

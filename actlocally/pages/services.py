@@ -1,6 +1,9 @@
 """Writes of the pages app: storing feedback."""
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import Feedback
@@ -21,6 +24,17 @@ def give_feedback(*, trying_to: str, how_it_went: str, email: str, page: str, by
     return Feedback.objects.create(
         trying_to=trying_to, how_it_went=how_it_went, email=email, page=safe_page(page)
     )
+
+
+# The privacy notice says feedback is kept for 12 months.
+KEEP_FEEDBACK = datetime.timedelta(days=365)
+
+
+@transaction.atomic
+def forget_old_feedback(*, now: datetime.datetime | None = None) -> int:
+    before = (now or timezone.now()) - KEEP_FEEDBACK
+    deleted, _ = Feedback.objects.filter(created_at__lt=before).delete()
+    return deleted
 
 
 def may_give_feedback(request) -> bool:
