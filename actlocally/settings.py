@@ -234,7 +234,7 @@ LOGGING = {
 # The organisation that runs this installation, named on the public pages (privacy, contact,
 # accessibility). The defaults describe the demo; an operator sets every one of these.
 ACTLOCALLY_OPERATOR = {
-    "name": os.environ.get("ACTLOCALLY_OPERATOR_NAME", "the Act Locally demonstration service"),
+    "name": os.environ.get("ACTLOCALLY_OPERATOR_NAME", "the Act Locally demo team"),
     "data_controller": os.environ.get(
         "ACTLOCALLY_DATA_CONTROLLER",
         "The organisation running this service (this is a demonstration: no real organisation "
