@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "actlocally.statements",
     "actlocally.symposia",
     "actlocally.places",
+    "actlocally.pages",
     "actlocally.demo",
 ]
 
@@ -101,7 +102,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "actlocally.core.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n"],
+            "builtins": [
+                "django.templatetags.i18n",
+                # {% term "LSOA" %} and {% terms %}: glossary hints on any page.
+                "actlocally.pages.templatetags.glossary",
+            ],
         },
     }
 ]
@@ -152,6 +157,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "60/m/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/h/key",
+    # Not allauth's: the feedback form (actlocally/pages) counts posts through allauth's limiter.
+    "feedback": "10/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Act Locally] "
 # Sign-up is closed except to accept a valid invitation; an operator may open it on purpose.
@@ -215,4 +222,22 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The organisation that runs this installation, named on the public pages (privacy, contact,
+# accessibility). The defaults describe the demo; an operator sets every one of these.
+ACTLOCALLY_OPERATOR = {
+    "name": os.environ.get("ACTLOCALLY_OPERATOR_NAME", "the Act Locally demo team"),
+    "data_controller": os.environ.get(
+        "ACTLOCALLY_DATA_CONTROLLER",
+        "The organisation running this service (this is a demonstration: no real organisation "
+        "holds its data, and nothing personal in it is real)",
+    ),
+    "data_protection_officer": os.environ.get(
+        "ACTLOCALLY_DATA_PROTECTION_OFFICER", "dpo@example.org"
+    ),
+    "email": os.environ.get("ACTLOCALLY_CONTACT_EMAIL", "actlocally@example.org"),
+    "phone": os.environ.get("ACTLOCALLY_CONTACT_PHONE", ""),
+    "hours": os.environ.get("ACTLOCALLY_CONTACT_HOURS", ""),
+    "address": os.environ.get("ACTLOCALLY_CONTACT_ADDRESS", ""),
 }

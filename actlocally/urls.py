@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("actlocally.symposia.urls")),
     path("places/", include("actlocally.places.urls")),
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
+    path("", include("actlocally.pages.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -89,6 +89,9 @@ PERMISSIONS = {
     "places.view_area": can_view_partnership,
     "places.define_area": can_manage_partnership | has_role(RESEARCH_PARTNER),
     "places.add_asset": can_manage_partnership,
+    # Public pages (accessibility, privacy, cookies, help, contact, glossary) are for everyone;
+    # so is the feedback form, signed in or not. Site staff read feedback in the admin.
+    "pages.give_feedback": rules.always_allow,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -2,6 +2,7 @@
 (WeasyPrint) and a Word document (python-docx). Both carry the area, partnership, date, version
 and status on every page."""
 
+import datetime
 import io
 import logging
 
@@ -22,7 +23,7 @@ def document_context(version: StatementVersion) -> dict:
     """Everything the document page, the PDF and the Word file show, shaped once."""
     statement = version.statement
     partnership = statement.partnership
-    content = version.content
+    content = with_leads(version.content)
     charts = [
         {**chart, "id": f"chart-{n}", "svg": bar_chart_svg(chart, chart_id=f"chart-{n}")}
         for n, chart in enumerate(content.get("charts", []), start=1)
@@ -53,6 +54,16 @@ def document_context(version: StatementVersion) -> dict:
         "title": _("Statement of Intent"),
         "meta": meta_rows(version),
     }
+
+
+def with_leads(content: dict) -> dict:
+    """The content with every action's lead organisation named, or said to be not yet agreed,
+    so no rendering shows a blank where a commissioner looks for who leads."""
+    actions = [
+        {**action, "lead": action.get("lead") or _("lead not yet agreed")}
+        for action in content.get("actions", [])
+    ]
+    return {**content, "actions": actions}
 
 
 def meta_rows(version: StatementVersion) -> list[tuple[str, str]]:
@@ -86,13 +97,15 @@ def render_pdf(version: StatementVersion) -> bytes:
         "statements/export/pdf.html",
         {**document_context(version), "generated_at": timezone.localtime()},
     )
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (headings, tables, lists, reading order) and with its language and title,
+    # so screen readers can read it; WeasyPrint 70 supports it.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_docx(version: StatementVersion) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     ctx = document_context(version)
     content = ctx["content"]
@@ -105,11 +118,11 @@ def render_docx(version: StatementVersion) -> bytes:
         doc.styles[name].font.name = "Arial"
         doc.styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
 
-    props = doc.core_properties
-    props.title = f"{ctx['title']}: {partnership.area_name}"
-    props.subject = ctx["focus_issue"].title
-    props.author = partnership.name
-    props.keywords = f"version {version.number}; {version.get_status_display()}"
+    _set_properties(doc, ctx, version)
+    # A4 with 2cm margins (17cm of text), as councils print; python-docx starts on US Letter.
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
 
     banner = f"{partnership.name} · {ctx['title']} · " + _(
         "version %(n)s, %(status)s, %(date)s"
@@ -130,18 +143,20 @@ def render_docx(version: StatementVersion) -> bytes:
 
     doc.add_heading(f"{ctx['title']}: {partnership.area_name}", level=0)
     doc.add_paragraph(ctx["focus_issue"].title).runs[0].bold = True
-    _table(doc, [(label, value) for label, value in ctx["meta"]], header=None)
+    _table(doc, [(label, value) for label, value in ctx["meta"]], header=None, widths=(5, 12))
     if not version.is_agreed:
         doc.add_paragraph(
             _("This version is a %(status)s, not the agreed Statement of Intent.")
             % {"status": version.get_status_display().lower()}
         ).runs[0].italic = True
 
-    doc.add_heading(_("Contents"), level=1)
+    # Not a Heading 1, or the contents would list itself.
+    doc.add_paragraph(_("Contents"), style="TOC Heading")
+    entries = []
     for n, item in enumerate(ctx["contents"], start=1):
-        doc.add_paragraph(f"{n}. {item['label']}")
-        for m, child in enumerate(item["children"], start=1):
-            doc.add_paragraph(f"    {n}.{m} {child['label']}")
+        entries.append(f"{n}. {item['label']}")
+        entries += [f"    {n}.{m} {c['label']}" for m, c in enumerate(item["children"], start=1)]
+    _toc(doc, entries)
 
     doc.add_heading(f"1. {ctx['contents'][0]['label']}", level=1)
     for para in ctx["introduction"]:
@@ -152,14 +167,17 @@ def render_docx(version: StatementVersion) -> bytes:
             doc,
             [(f["value"], f["text"], f["source"], str(f["year"] or "")) for f in content["facts"]],
             header=(_("Figure"), _("What it tells us"), _("Source"), _("Year")),
+            widths=(3, 8, 4, 2),
         )
     for chart in ctx["charts"]:
         doc.add_heading(chart["title"], level=3)
         unit = chart.get("unit") or ""
+        _chart_picture(doc, chart, width=Cm(15))
         _table(
             doc,
             [(p["label"], f"{format_number(p['value'])}{unit}") for p in chart["points"]],
             header=(_("Measure"), _("Value")),
+            widths=(12, 5),
         )
         source = ", ".join(str(s) for s in (chart.get("source"), chart.get("year")) if s)
         note = _("Source: %(source)s.") % {"source": source} if source else ""
@@ -184,6 +202,7 @@ def render_docx(version: StatementVersion) -> bytes:
         doc,
         [(str(n), a["text"], a["lead"]) for n, a in enumerate(content["actions"], start=1)],
         header=("", _("Action"), _("Lead organisation")),
+        widths=(1, 11, 5),
     )
     doc.add_heading(f"3. {ctx['contents'][2]['label']}", level=1)
     for outcome in content["outcomes"]:
@@ -200,19 +219,23 @@ def render_docx(version: StatementVersion) -> bytes:
             for r in content["recommendations"]
         ],
         header=(_("Reference"), _("Recommendation"), _("To")),
+        widths=(2.5, 10, 4.5),
     )
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _table(doc, rows, *, header):
+def _table(doc, rows, *, header, widths):
+    from docx.shared import Cm
+
     if not rows:
         doc.add_paragraph(_("None yet."))
         return
     columns = len(rows[0])
     table = doc.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
+    table.autofit = False
     if header:
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
@@ -223,6 +246,11 @@ def _table(doc, rows, *, header):
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = str(text)
+    # Word reads each cell's width, LibreOffice the grid's: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
     if header is None:
         for row in table.rows:
             if row.cells[0].paragraphs[0].runs:
@@ -245,3 +273,130 @@ def _field(paragraph, instruction: str) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = f" {text} "
         run._r.append(element)
+
+
+def _set_properties(doc, ctx: dict, version: StatementVersion) -> None:
+    """File properties that say what the document is, who wrote it and when (python-docx's
+    template otherwise says it was written by python-docx in 2013)."""
+    from lxml import etree
+
+    partnership = ctx["partnership"]
+    props = doc.core_properties
+    props.title = f"{ctx['title']}: {partnership.area_name}"
+    props.subject = ctx["focus_issue"].title
+    props.author = props.last_modified_by = partnership.name
+    props.category = str(ctx["title"])
+    props.keywords = f"version {version.number}; {version.get_status_display()}"
+    props.content_status = version.get_status_display()
+    props.version = str(version.number)
+    props.revision = version.number
+    props.language = "en-GB"
+    props.comments = _("Made with Act Locally.")
+    # An agreed version dates from its agreement (and is frozen); a draft from when it began.
+    if version.agreed_on:
+        props.created = props.modified = datetime.datetime.combine(
+            version.agreed_on, datetime.time(12), tzinfo=datetime.UTC
+        )
+    else:
+        props.created = version.created_at.astimezone(datetime.UTC)
+        props.modified = version.updated_at.astimezone(datetime.UTC)
+    # The organisation, in the extended properties Word shows as "Company".
+    organisation = str(partnership.backbone or partnership.local_authority.name)
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            ns = {"ep": root.nsmap[None]}
+            for tag, text in (("Company", organisation), ("Application", "Act Locally")):
+                element = root.find(f"ep:{tag}", ns)
+                if element is not None:
+                    element.text = text
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _chart_picture(doc, chart: dict, *, width) -> None:
+    """The chart as the page draws it (the same SVG), as a PNG Word can show, with the chart's
+    description as its alternative text."""
+    import cairosvg
+
+    png = cairosvg.svg2png(
+        bytestring=str(chart["svg"]).encode(), output_width=1680, background_color="white"
+    )
+    doc.add_picture(io.BytesIO(png), width=width)
+    shape = doc.inline_shapes[-1]
+    shape._inline.docPr.set("title", str(chart["title"]))
+    shape._inline.docPr.set(
+        "descr",
+        _("Bar chart. %(summary)s. The same numbers are in the table.")
+        % {
+            "summary": "; ".join(
+                f"{p['label']}: {format_number(p['value'])}{chart.get('unit') or ''}"
+                for p in chart["points"]
+            )
+        },
+    )
+
+
+def _toc(doc, entries: list[str]) -> None:
+    """A Word table of contents field (headings 1 and 2, with page numbers). Its stored result
+    lists the sections without page numbers until Word (which is told to update fields on
+    opening) or LibreOffice (Tools, Update) fills them in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    def char(paragraph, kind):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            element.set(qn("w:dirty"), "true")
+        paragraph.add_run()._r.append(element)
+
+    first = doc.add_paragraph()
+    char(first, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    first.add_run()._r.append(instruction)
+    char(first, "separate")
+    first.add_run(entries[0])
+    last = first
+    for entry in entries[1:]:
+        last = doc.add_paragraph(entry)
+    char(last, "end")
+    # Word's schema orders the settings: updateFields goes before the first of these.
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = next(
+        (child for child in settings if etree.QName(child).localname in SETTINGS_AFTER_UPDATE),
+        None,
+    )
+    if later is None:
+        settings.append(update)
+    else:
+        later.addprevious(update)
+
+
+SETTINGS_AFTER_UPDATE = {
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+}
