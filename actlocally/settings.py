@@ -259,7 +259,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+    # No validator badge (it loads from swagger.io); a pasted token is not kept in the browser.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "persistAuthorization": False},
     # Several models have a "status": name each set of choices after its model.
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "actlocally.actions.models.Status",
