@@ -116,6 +116,8 @@ def _actions_of(partnership):
 class ActionList(PartnershipScopedList):
     """The partnership's actions, soonest due first, filtered as on the action plan page."""
 
+    schema_tag = "actions"
+
     serializer_class = ActionSerializer
     permission_required = "actions.view_actions"
     model = Action
@@ -145,6 +147,8 @@ class ActionList(PartnershipScopedList):
 
 class ActionDetail(PartnershipScopedDetail):
     """One action, with its progress notes, newest first."""
+
+    schema_tag = "actions"
 
     serializer_class = ActionDetailSerializer
     permission_required = "actions.view_actions"

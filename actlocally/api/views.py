@@ -45,7 +45,9 @@ def token_revoke(request, pk: int):
         raise Http404
     if request.method == "POST":
         services.revoke_token(token=token, by=request.user)
-        messages.success(request, _("The token %(name)s has been revoked.") % {"name": token.name})
+        messages.success(
+            request, _("The token “%(name)s” has been revoked.") % {"name": token.name}
+        )
         return redirect("profile")
     return render(request, "api/token_revoke.html", {"token": token})
 

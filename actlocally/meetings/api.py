@@ -47,6 +47,8 @@ class MeetingSerializer(serializers.ModelSerializer):
 class MeetingList(PartnershipScopedList):
     """The partnership's meetings, earliest first, with their agendas, minutes and decisions."""
 
+    schema_tag = "meetings"
+
     serializer_class = MeetingSerializer
     permission_required = "meetings.view_meetings"
     model = Meeting

@@ -99,6 +99,8 @@ class PartnershipDetail(VisibleObjectsMixin, generics.RetrieveAPIView):
 class FocusIssueList(PartnershipScopedList):
     """The partnership's focus issues, the active one first, with their intended outcomes."""
 
+    schema_tag = "focus issues"
+
     serializer_class = FocusIssueSerializer
     permission_required = "partnerships.view_partnership"
     model = FocusIssue

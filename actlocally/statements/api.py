@@ -53,6 +53,8 @@ class AgreedStatementSerializer(serializers.ModelSerializer):
 class AgreedStatementList(PartnershipScopedList):
     """Every agreed version of the partnership's Statements of Intent, the newest first."""
 
+    schema_tag = "statements of intent"
+
     serializer_class = AgreedStatementSerializer
     permission_required = "statements.view_statement"
     model = StatementVersion
