@@ -1,19 +1,24 @@
 """API endpoints for a partnership's action plan, with the filters the action plan page has."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+from rest_framework.status import HTTP_201_CREATED
 
 from actlocally.api.endpoints import (
     SLUG_PARAMETER,
     PageUrlField,
     PartnershipScopedDetail,
     PartnershipScopedList,
+    PartnershipScopedMixin,
     PersonReference,
     Reference,
 )
 
+from . import services
 from .models import Action, ProgressNote, Status
 from .selectors import DISPLAY_STATUSES, filter_actions
 
@@ -158,3 +163,48 @@ class ActionDetail(PartnershipScopedDetail):
         return _actions_of(partnership).prefetch_related(
             Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
         )
+
+
+class ProgressInput(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices)
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=4000,
+        help_text=_("What has happened since the last update. Do not name children or families."),
+    )
+
+
+class ActionProgress(PartnershipScopedMixin, generics.GenericAPIView):
+    """Say how an action is going, as its owner (or the co-ordinator) does on the action's
+    update page: a status and, if you like, a progress note. Needs a read and write token."""
+
+    schema_tag = "actions"
+    serializer_class = ActionDetailSerializer
+    partnership_permission = "actions.view_actions"
+    permission_required = "actions.update_action"
+    model = Action
+
+    def get_partnership_queryset(self, partnership):
+        return _actions_of(partnership).prefetch_related(
+            Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
+        )
+
+    @extend_schema(
+        parameters=[SLUG_PARAMETER],
+        request=ProgressInput,
+        responses={201: ActionDetailSerializer},
+    )
+    def post(self, request, *args, **kwargs):
+        action = self.get_object()  # 404 if not in this partnership; 403 if not yours to update
+        given = ProgressInput(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            services.add_progress(action=action, **given.validated_data, by=request.user)
+        except ValidationError as error:
+            raise serializers.ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else error.messages
+            ) from None
+        action = self.get_queryset().get(pk=action.pk)
+        return Response(self.get_serializer(action).data, status=HTTP_201_CREATED)

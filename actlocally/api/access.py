@@ -28,8 +28,9 @@ class TokenScope(permissions.BasePermission):
 
 class PartnershipPermission(permissions.BasePermission):
     """For views under /partnerships/<slug>/: the partnership must be one the person may see
-    (else 404, alike for missing and not theirs), and the view's `permission_required` must hold
-    for it in the permission table (else 403). Objects are checked against the same name."""
+    (else 404, alike for missing and not theirs), and the view's `partnership_permission`
+    (by default its `permission_required`) must hold for it in the permission table (else 403).
+    Objects are checked against `permission_required` (else 403), as the pages check them."""
 
     def has_permission(self, request, view):
         if not request.user or not request.user.is_authenticated:
@@ -38,7 +39,8 @@ class PartnershipPermission(permissions.BasePermission):
         view.partnership = get_partnership_or_404(
             request.user, view.kwargs["slug"], perm="partnerships.view_partnership"
         )
-        return has_permission(request.user, view.permission_required, view.partnership)
+        perm = getattr(view, "partnership_permission", None) or view.permission_required
+        return has_permission(request.user, perm, view.partnership)
 
     def has_object_permission(self, request, view, obj):
         return has_permission(request.user, view.permission_required, obj)

@@ -22,6 +22,9 @@ class PartnershipScopedMixin:
 
     permission_classes = [TokenScope, PartnershipPermission]
     permission_required: str
+    # What the person must be allowed for the partnership itself, when `permission_required`
+    # is about an object in it (e.g. updating an action they own).
+    partnership_permission: str | None = None
     model = None
 
     def get_queryset(self):

@@ -36,6 +36,11 @@ v1 = [
         actions_api.ActionDetail.as_view(),
         name="action",
     ),
+    path(
+        "partnerships/<slug:slug>/actions/<int:pk>/progress/",
+        actions_api.ActionProgress.as_view(),
+        name="action_progress",
+    ),
     path("partnerships/<slug:slug>/meetings/", meetings_api.MeetingList.as_view(), name="meetings"),
     path(
         "partnerships/<slug:slug>/statements/",

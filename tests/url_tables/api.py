@@ -13,6 +13,8 @@ ACCESS = {
     "api_public": lambda role: 200,
     "api_signed_in": lambda role: 401 if role == "anonymous" else 200,
     "api_view": lambda role: 401 if role == "anonymous" else (200 if role in VIEWERS else 404),
+    # Write endpoints answer GET with 405 once the person may see the partnership.
+    "api_write": lambda role: 401 if role == "anonymous" else (405 if role in VIEWERS else 404),
     # A person's own token: the token below belongs to the "member"; anyone else gets 404.
     "own_token": lambda role: 302 if role == "anonymous" else (200 if role == "member" else 404),
 }
@@ -34,6 +36,7 @@ URLS = {
     "api:focus_issues": (slug, "api_view"),
     "api:actions": (slug, "api_view"),
     "api:action": (with_action, "api_view"),
+    "api:action_progress": (with_action, "api_write"),
     "api:meetings": (slug, "api_view"),
     "api:statements": (slug, "api_view"),
     "api_token_create": (lambda w: {}, "signed_in"),
