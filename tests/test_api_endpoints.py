@@ -15,7 +15,7 @@ from actlocally.authorization import has_permission
 from actlocally.partnerships.models import Partnership
 
 from . import factories
-from .url_tables import ROLES
+from .url_tables import ACCESS, ROLES, URLS
 
 
 def url(name, **kwargs):
@@ -46,6 +46,22 @@ def test_partnership_list_is_what_the_permission_table_lets_each_role_see(client
         if has_permission(person, "partnerships.view_partnership", p)
     }
     assert listed == allowed
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
+def test_a_token_answers_every_api_address_as_the_session_does(client, world, role):
+    from actlocally.api import services
+
+    person = person_for(world, role)
+    _token, secret = services.create_token(
+        person=person, name="Parity", scope="read", days=1, by=person
+    )
+    for name, (kwargs, rule) in sorted(URLS.items()):
+        if name.startswith("api:"):
+            response = client.get(
+                reverse(name, kwargs=kwargs(world)), HTTP_AUTHORIZATION=f"Bearer {secret}"
+            )
+            assert (name, response.status_code) == (name, ACCESS[rule](role))
 
 
 @pytest.mark.parametrize("name", ["focus_issues", "actions", "meetings", "statements"])
