@@ -66,7 +66,9 @@ def test_read_only_token_cannot_add_progress(client, world, action):
 
 @pytest.mark.parametrize("role", ["young_person", "board", "research_partner"])
 def test_someone_who_does_not_own_the_action_is_refused_403(client, world, action, role):
-    assert post(client, action, world.people[role], {"status": "done"}).status_code == 403
+    response = post(client, action, world.people[role], {"status": "done"})
+    assert response.status_code == 403
+    assert "Your role in this partnership" in response.json()["detail"]
 
 
 def test_someone_who_cannot_see_the_partnership_gets_404(client, world, action):

@@ -32,6 +32,8 @@ class PartnershipPermission(permissions.BasePermission):
     (by default its `permission_required`) must hold for it in the permission table (else 403).
     Objects are checked against `permission_required` (else 403), as the pages check them."""
 
+    message = _("Your role in this partnership does not let you do this.")
+
     def has_permission(self, request, view):
         if not request.user or not request.user.is_authenticated:
             return False
