@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "rules",
     "auditlog",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Act Locally: one app per noun of the blueprint.
     "actlocally.core",
     "actlocally.authorization",
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
     "actlocally.places",
     "actlocally.pages",
     "actlocally.demo",
+    "actlocally.api",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +217,60 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "actlocally.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# The API (/api/v1/, see docs/adr/0007-api-with-drf-and-personal-tokens.md): personal tokens
+# (Authorization: Bearer …) for scripts, the session for the browsable docs; JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a request without credentials is answered 401 with WWW-Authenticate.
+        "actlocally.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "actlocally.api.access.TokenScope",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["actlocally.api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "actlocally.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "actlocally.api.schema.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests one token may make, through the default cache (Redis when REDIS_URL is set, so the
+# limit holds across processes). DRF's syntax: a number, then /second, /minute, /hour or /day.
+API_TOKEN_RATE = os.environ.get("ACTLOCALLY_API_TOKEN_RATE", "1000/hour")
+# Personal API tokens: valid 90 days unless the person chooses otherwise, a year at most.
+API_TOKEN_DEFAULT_DAYS = 90
+API_TOKEN_MAX_DAYS = 365
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Act Locally API",
+    "DESCRIPTION": (
+        "Read a partnership's focus issues, action plan, meetings and agreed Statements of "
+        "Intent. Authenticate with a personal API token from your profile page "
+        "(`Authorization: Bearer <token>`). You see exactly what you see on the pages."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and Redoc from drf-spectacular-sidecar's static files: nothing from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No validator badge (it loads from swagger.io); a pasted token is not kept in the browser.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "persistAuthorization": False},
+    # Several models have a "status": name each set of choices after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "actlocally.actions.models.Status",
+        "ActionDisplayStatusEnum": "actlocally.actions.selectors.DISPLAY_STATUSES",
+        "FocusIssueStatusEnum": "actlocally.partnerships.models.FocusIssue.Status",
+        "MeetingStatusEnum": "actlocally.meetings.models.Meeting.Status",
+        "MeetingKindEnum": "actlocally.meetings.models.Meeting.Kind",
+        "DatePrecisionEnum": "actlocally.partnerships.models.DatePrecision",
+    },
+}
 
 # Invitations to join a partnership stay valid this long.
 INVITATION_VALID_DAYS = 14

@@ -3,12 +3,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from actlocally.api import urls as api_urls
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 
 urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("accounts/profile/api-tokens/", include(api_urls.token_urlpatterns)),
+    path("api/", include(api_urls)),
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),
     path("partnerships/<slug:slug>/journey/", include("actlocally.journey.urls")),

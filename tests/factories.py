@@ -513,3 +513,20 @@ class AssetFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     kind = "group"
     name = factory.Sequence(lambda n: f"Community group {n}")
+
+
+# API tokens --------------------------------------------------------------------------------------
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """A token row only; tests that need the secret make one with api.services.create_token."""
+
+    class Meta:
+        model = "api.ApiToken"
+
+    person = factory.SubFactory(UserFactory)
+    name = "Attendance script"
+    prefix = factory.Sequence(lambda n: f"actl_{n:06d}")
+    key_hash = factory.Sequence(lambda n: f"{n:064x}")
+    scope = "read"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=90))

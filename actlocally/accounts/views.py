@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from actlocally.api import views as api_views
 from actlocally.core.forms import GovUKModelForm
 
 from .models import User
@@ -25,4 +26,7 @@ def profile(request):
         messages.success(request, _("Your details have been saved."))
         return redirect("profile")
     memberships = request.user.memberships.select_related("partnership", "organisation")
-    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+    context = {"form": form, "memberships": memberships}
+    # API tokens (actlocally/api/views.py): their own section of the page.
+    context |= api_views.profile_tokens(request)
+    return api_views.protect_new_token(render(request, "accounts/profile.html", context), context)
