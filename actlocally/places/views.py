@@ -1,8 +1,8 @@
 """Places pages: rankings, maps and suggested areas (open data), uploads, and a partnership's
 area profile, area definition and asset map."""
 
-import csv
 import json
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
@@ -112,8 +113,9 @@ def ranking(request, la):
 
 
 def write_ranking_csv(out, rows) -> None:
-    writer = csv.writer(out)
-    writer.writerow(
+    """The ranking as CSV; names come from uploads, so every cell goes through the safe writer."""
+    csv_out = writer(out)
+    csv_out.writerow(
         [
             "code",
             "name",
@@ -127,15 +129,16 @@ def write_ranking_csv(out, rows) -> None:
         ]
     )
     for r in rows:
-        writer.writerow(
+        csv_out.writerow(
             [
                 r.code,
                 r.name,
-                "" if r.score is None else f"{r.score:.3f}",
+                # Numbers stay numbers: a negative domain score is not a formula.
+                "" if r.score is None else Decimal(f"{r.score:.3f}"),
                 r.rank,
                 r.lsoas,
                 r.lsoas_in_decile_1,
-                f"{r.share_in_decile_1:.3f}",
+                Decimal(f"{r.share_in_decile_1:.3f}"),
                 r.population if r.population is not None else "",
                 r.decile or "",
             ]
@@ -143,9 +146,9 @@ def write_ranking_csv(out, rows) -> None:
 
 
 def _csv(rows, context, la):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"{la}-{context['level']}-{context['measure']}-{context['release'].key}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = csv_response(
+        f"{la}-{context['level']}-{context['measure']}-{context['release'].key}.csv"
+    )
     write_ranking_csv(response, rows)
     return response
 
