@@ -291,9 +291,15 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
     if not profile or "here" not in profile or not profile["here"]["lsoas"]:
         return []
     release, here, la = profile["release"], profile["here"], profile["la"]
-    source = _("English Indices of Deprivation (%(release)s), MHCLG; %(n)s LSOAs") % {
+    # Each fact cites the LSOAs its share is of: the area's for the area, the authority's for it.
+    source = _("English Indices of Deprivation (%(release)s), MHCLG; the area's %(n)s LSOAs") % {
         "release": release.key,
-        "n": here["lsoas"],
+        "n": f"{here['lsoas']:,}",
+    }
+    la_source = _("English Indices of Deprivation (%(release)s), MHCLG; %(la)s's %(n)s LSOAs") % {
+        "release": release.key,
+        "la": profile["la_name"],
+        "n": f"{la['lsoas']:,}",
     }
     imd = here["measures"].get("imd")
     facts = []
@@ -319,7 +325,7 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
                     )
                     % {"share": la_share, "la": profile["la_name"]},
                     "value": la_share,
-                    "source": source,
+                    "source": la_source,
                 }
             )
     if here["population"]:
