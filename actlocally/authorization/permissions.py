@@ -85,6 +85,7 @@ PERMISSIONS = {
     "places.view_area": can_view_partnership,
     "places.define_area": can_manage_partnership | has_role(RESEARCH_PARTNER),
     "places.add_asset": can_manage_partnership,
+    "places.change_asset": can_manage_partnership,
 }
 
 for name, predicate in PERMISSIONS.items():

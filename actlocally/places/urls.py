@@ -18,5 +18,7 @@ area_urlpatterns = [
     path("define/", views.area_define, name="area_define"),
     path("assets/", views.area_assets, name="area_assets"),
     path("assets/new/", views.asset_new, name="asset_new"),
+    path("assets/<int:pk>/", views.asset_edit, name="asset_edit"),
+    path("assets/<int:pk>/remove/", views.asset_remove, name="asset_remove"),
     path("map.geojson", views.area_geojson, name="area_geojson"),
 ]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from .importers import (
     import_schools,
 )
 from .measures import BY_KEY
-from .models import LSOA, FocusArea, Ward
+from .models import LSOA, Asset, FocusArea, Ward
 
 DEFAULT_LA = "E08000032"
 
@@ -349,37 +349,40 @@ def area_assets(request, slug):
             "partnership": p,
             **selectors.asset_map(p, None),
             "can_add": has_permission(request.user, "places.add_asset", p),
+            "can_change": has_permission(request.user, "places.change_asset", p),
         },
     )
+
+
+def _area_lsoas(p) -> tuple[FocusArea | None, list]:
+    """The area of focus and its LSOAs, the only ones an asset's LSOA is chosen from."""
+    area = FocusArea.objects.filter(partnership=p).first()
+    if area is None:
+        return None, []
+    return area, list(area.lsoas.order_by("code").values_list("pk", "code", "name"))
+
+
+def _asset_fields(data) -> dict:
+    lsoa = LSOA.objects.filter(pk=data["lsoa"]).first() if data.get("lsoa") else None
+    return {
+        "kind": data["kind"],
+        "name": data["name"],
+        "description": data["description"],
+        "latitude": data["latitude"],
+        "longitude": data["longitude"],
+        "lsoa": lsoa,
+        "person_agreed": data["person_agreed"],
+    }
 
 
 @login_required
 def asset_new(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.add_asset")
-    area = FocusArea.objects.filter(partnership=p).first()
-    lsoas = []
-    if area:
-        lsoas = list(
-            LSOA.objects.filter(geography=area.geography, la_code=p.local_authority.code)
-            .order_by("code")
-            .values_list("pk", "code", "name")
-        )
+    area, lsoas = _area_lsoas(p)
     form = AssetForm(request.POST or None, lsoas=lsoas)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        lsoa = LSOA.objects.filter(pk=data["lsoa"]).first() if data.get("lsoa") else None
         try:
-            services.add_asset(
-                partnership=p,
-                kind=data["kind"],
-                name=data["name"],
-                description=data["description"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                lsoa=lsoa,
-                person_agreed=data["person_agreed"],
-                by=request.user,
-            )
+            services.add_asset(partnership=p, by=request.user, **_asset_fields(form.cleaned_data))
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -390,6 +393,59 @@ def asset_new(request, slug):
         "places/asset_form.html",
         {"partnership": p, "form": form, "area": area},
     )
+
+
+def _get_asset(p, pk) -> Asset:
+    asset = Asset.objects.filter(partnership=p, pk=pk).select_related("partnership").first()
+    if asset is None:
+        raise Http404
+    return asset
+
+
+@login_required
+def asset_edit(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "places.change_asset")
+    asset = _get_asset(p, pk)
+    area, lsoas = _area_lsoas(p)
+    form = AssetForm(
+        request.POST or None,
+        lsoas=lsoas,
+        initial={
+            "kind": asset.kind,
+            "name": asset.name,
+            "description": asset.description,
+            "person_agreed": asset.person_agreed,
+            "latitude": asset.latitude,
+            "longitude": asset.longitude,
+            "lsoa": str(asset.lsoa_id) if asset.lsoa_id else "",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_asset(asset=asset, by=request.user, **_asset_fields(form.cleaned_data))
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, _("The asset has been changed."))
+            return redirect("area_assets", slug=p.slug)
+    return render(
+        request,
+        "places/asset_form.html",
+        {"partnership": p, "form": form, "area": area, "asset": asset},
+    )
+
+
+@login_required
+def asset_remove(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "places.change_asset")
+    asset = _get_asset(p, pk)
+    if request.method == "POST":
+        services.remove_asset(asset=asset, by=request.user)
+        messages.success(
+            request, _("%(name)s has been taken off the asset map.") % {"name": asset.name}
+        )
+        return redirect("area_assets", slug=p.slug)
+    return render(request, "places/asset_remove.html", {"partnership": p, "asset": asset})
 
 
 @login_required
