@@ -17,7 +17,7 @@ from actlocally.journey.blueprint import assets_mapped
 from actlocally.journey.models import Status
 from actlocally.journey.services import record_evidence
 
-from .models import LSOA, Asset, FocusArea, Geography
+from .models import LSOA, Asset, FocusArea, Geography, Release
 
 
 def set_focus_area(
@@ -56,6 +56,20 @@ def set_focus_area(
             evidence_url=reverse("area_profile", kwargs={"slug": partnership.slug}),
             by=by,
         )
+    return area
+
+
+def set_quoted_release(*, partnership, release: Release | None, by) -> FocusArea:
+    """Choose the release the partnership quotes on its area page and in its Statement of
+    Intent (None: always the newest)."""
+    area = FocusArea.objects.filter(partnership=partnership).first()
+    if area is None:
+        raise ValidationError(
+            {"release": _("Define the area of focus first: the release is quoted for it.")}
+        )
+    with transaction.atomic(), acting_as(by):
+        area.release = release
+        area.save(update_fields=["release"])
     return area
 
 

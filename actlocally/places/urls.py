@@ -16,6 +16,7 @@ urlpatterns = [
 area_urlpatterns = [
     path("", views.area_profile, name="area_profile"),
     path("define/", views.area_define, name="area_define"),
+    path("release/", views.area_release, name="area_release"),
     path("assets/", views.area_assets, name="area_assets"),
     path("assets/new/", views.asset_new, name="asset_new"),
     path("assets/<int:pk>/", views.asset_edit, name="asset_edit"),

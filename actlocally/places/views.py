@@ -17,7 +17,15 @@ from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
-from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm
+from .forms import (
+    NEWEST,
+    AssetForm,
+    ClusterForm,
+    LsoasForm,
+    ReleaseForm,
+    UploadForm,
+    WardsForm,
+)
 from .importers import (
     ImportRefused,
     import_boundaries,
@@ -41,6 +49,7 @@ def _choices(request, la: str):
     level = "lsoa" if request.GET.get("level") == "lsoa" else "ward"
     return {
         "release": release,
+        "release_reason": selectors.release_reason(release, request.GET.get("release")),
         "releases": selectors.releases(),
         "measure": measure,
         "measure_label": BY_KEY[measure].label,
@@ -249,7 +258,9 @@ def upload(request):
 @login_required
 def area_profile(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.view_area")
-    release = selectors.choose_release(request.GET.get("release"))
+    asked = request.GET.get("release")
+    quoted = selectors.quoted_release(p)
+    release = selectors.choose_release(asked) if asked else quoted
     profile = selectors.area_profile(p, release)
     return render(
         request,
@@ -258,17 +269,53 @@ def area_profile(request, slug):
             "partnership": p,
             "profile": profile,
             "release": release,
+            "quoted": quoted,
+            "release_reason": selectors.release_reason(release, asked, p),
             "releases": selectors.releases(),
             "facts": selectors.facts_from_profile(profile),
             "can_define": has_permission(request.user, "places.define_area", p),
+            "release_form": ReleaseForm(releases=selectors.releases(), initial=_quoted_initial(p)),
         },
     )
+
+
+def _quoted_initial(p) -> dict:
+    area = FocusArea.objects.filter(partnership=p).first()
+    return {"release": area.release.key if area and area.release else NEWEST}
+
+
+@login_required
+def area_release(request, slug):
+    """The co-ordinator chooses which release the partnership quotes."""
+    p = get_partnership_or_404(request.user, slug, "places.define_area")
+    releases = selectors.releases()
+    form = ReleaseForm(request.POST or None, releases=releases, initial=_quoted_initial(p))
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data["release"]
+        try:
+            services.set_quoted_release(
+                partnership=p,
+                release=next((r for r in releases if r.key == key and key != NEWEST), None),
+                by=request.user,
+            )
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(
+                request,
+                _("The partnership now quotes %(release)s.") % {"release": key}
+                if key != NEWEST
+                else _("The partnership now quotes the newest release."),
+            )
+            return redirect("area_profile", slug=p.slug)
+    return render(request, "places/area_release.html", {"partnership": p, "form": form})
 
 
 @login_required
 def area_define(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.define_area")
-    release = selectors.choose_release(request.GET.get("release") or request.POST.get("release"))
+    asked = request.GET.get("release") or request.POST.get("release")
+    release = selectors.choose_release(asked) if asked else selectors.quoted_release(p)
     if release is None:
         return render(request, "places/empty.html", {"can_import": _can_import(request.user)})
     la = p.local_authority.code

@@ -42,6 +42,7 @@ URLS = {
     "places_upload": (lambda w: {}, "places_import"),
     "area_profile": (slug, "view"),
     "area_define": (slug, "define_area"),
+    "area_release": (slug, "define_area"),
     "area_assets": (slug, "view"),
     "asset_new": (slug, "manage"),
     "asset_edit": (with_asset, "manage"),
