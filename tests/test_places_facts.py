@@ -67,3 +67,18 @@ def test_suggestions_population_has_a_thousands_separator(client, world, bradfor
     client.force_login(world.people["member"])
     body = client.get(reverse("places_suggestions", kwargs={"la": "E08000032"})).content.decode()
     assert "34,416" in body
+
+
+def test_average_ranks_have_thousands_separators(client, world):
+    # A release with no domain scores shows average national ranks (lower is more deprived).
+    release = factories.ReleaseFactory(
+        summary={"ranked": ["imd", "income"], "scored": ["imd"], "fields": [], "thresholds": {}}
+    )
+    lsoa = factories.LsoaFactory()
+    factories.DeprivationFactory(release=release, lsoa=lsoa, income_rank=11205)
+    services.set_focus_area(
+        partnership=world.keighley, geography="lsoa11", lsoas=[lsoa], method="map", by=None
+    )
+    client.force_login(world.people["member"])
+    body = client.get(reverse("area_profile", kwargs={"slug": "keighley"})).content.decode()
+    assert "11,205" in body and "11205" not in body
