@@ -10,6 +10,7 @@ from django.db.models import Count, Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from shapely.errors import ShapelyError
 from shapely.geometry import Point, shape
 
 from actlocally.core.audit import acting_as
@@ -111,7 +112,7 @@ def _lsoa_at(partnership, area: FocusArea | None, latitude: float, longitude: fl
             try:
                 if shape(json.loads(geometry)).covers(point):
                     return LSOA.objects.get(pk=pk)
-            except (ValueError, TypeError, AttributeError, KeyError):
+            except (ValueError, TypeError, AttributeError, KeyError, ShapelyError):
                 continue  # a malformed boundary cannot place anything
         raise outside
     extent = lsoas.exclude(latitude=None).aggregate(
