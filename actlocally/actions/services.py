@@ -4,11 +4,15 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import action_plan_developed
+from actlocally.journey.models import Status as JourneyStatus
 from actlocally.journey.services import record_evidence
 from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
@@ -78,14 +82,35 @@ def create_action(
         _check_owner_and_outcome(action)
         action.full_clean()
         action.save()
-        record_evidence(
-            partnership=partnership,
-            step_key="develop-action-plan",
-            evidence_label=_("The action plan"),
-            evidence_url=reverse("action_plan", kwargs={"slug": partnership.slug}),
-            by=by,
-        )
+        _record_plan_evidence(partnership, by)
     return action
+
+
+def _record_plan_evidence(partnership: Partnership, by) -> None:
+    """Tick "Develop an action plan" when enough actions have an owner and a due date (the rule
+    is in the blueprint); until then the step is in progress and says how many do."""
+    ready = (
+        Action.objects.filter(
+            partnership=partnership, focus_issue=_active_focus(partnership), due_on__isnull=False
+        )
+        .filter(Q(owner__isnull=False) | Q(owner_organisation__isnull=False))
+        .count()
+    )
+    record_evidence(
+        partnership=partnership,
+        step_key="develop-action-plan",
+        evidence_label=ngettext(
+            "The action plan: %(n)s action with an owner and a due date",
+            "The action plan: %(n)s actions with an owner and a due date",
+            ready,
+        )
+        % {"n": ready},
+        evidence_url=reverse("action_plan", kwargs={"slug": partnership.slug}),
+        status=JourneyStatus.DONE
+        if action_plan_developed(actions_with_owner_and_due_date=ready)
+        else JourneyStatus.IN_PROGRESS,
+        by=by,
+    )
 
 
 def update_action(*, action: Action, by, **fields) -> Action:
@@ -104,6 +129,8 @@ def update_action(*, action: Action, by, **fields) -> Action:
         action.save()
         if action.status != before:
             _add_note(action=action, text="", before=before, after=action.status, by=by)
+        if {"owner", "owner_organisation", "due_on"} & set(fields):
+            _record_plan_evidence(action.partnership, by)
     return action
 
 

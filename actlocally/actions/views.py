@@ -1,16 +1,15 @@
 """Action plan pages: the plan with its filters, one action, adding, changing and updating."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
@@ -38,12 +37,9 @@ def action_plan(request, slug):
 def action_plan_csv(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
     page = selectors.plan_page(p, request.GET)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"action-plan-{p.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
+    response = csv_response(f"action-plan-{p.slug}-{timezone.localdate():%Y-%m-%d}.csv")
+    out = writer(response)
+    out.writerow(
         [
             _("Action"),
             _("What it involves"),
@@ -59,25 +55,20 @@ def action_plan_csv(request, slug):
     for a in page["actions"]:
         notes = list(a.notes.all())
         latest = next((n for n in notes if n.text), None)
-        writer.writerow(
+        out.writerow(
             [
-                _safe_cell(a.title),
-                _safe_cell(a.description),
-                _safe_cell(a.owner.full_name if a.owner else ""),
-                _safe_cell(str(a.owner_organisation or "")),
+                a.title,
+                a.description,
+                a.owner.full_name if a.owner else "",
+                str(a.owner_organisation or ""),
                 a.due_on.isoformat() if a.due_on else "",
                 a.display_status_label,
-                _safe_cell(a.outcome.text if a.outcome else ""),
-                _safe_cell(latest.text if latest else ""),
+                a.outcome.text if a.outcome else "",
+                latest.text if latest else "",
                 timezone.localtime(notes[0].written_at).date().isoformat() if notes else "",
             ]
         )
     return response
-
-
-def _safe_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: make it plain text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _get_action(p, pk):

@@ -92,6 +92,7 @@ PERMISSIONS = {
     # Public pages (accessibility, privacy, cookies, help, contact, glossary) are for everyone;
     # so is the feedback form, signed in or not. Site staff read feedback in the admin.
     "pages.give_feedback": rules.always_allow,
+    "places.change_asset": can_manage_partnership,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -5,6 +5,22 @@ local authority's copy can be extended in the admin. Step keys are stable: other
 `journey.services.record_evidence` to tick a step from evidence.
 """
 
+# What is enough evidence for a step to tick itself. Below it the platform marks the step in
+# progress and says how far there is to go; the journey page shows each rule ("ticks itself when").
+ASSETS_MAPPED = {"assets": 5, "kinds": 2}
+ACTION_PLAN = {"actions": 3}
+
+
+def assets_mapped(*, assets: int, kinds: int) -> bool:
+    """ "Map area assets and allies" is done with enough assets, of more than one kind."""
+    return assets >= ASSETS_MAPPED["assets"] and kinds >= ASSETS_MAPPED["kinds"]
+
+
+def action_plan_developed(*, actions_with_owner_and_due_date: int) -> bool:
+    """ "Develop an action plan" is done when enough actions say who does them and by when."""
+    return actions_with_owner_and_due_date >= ACTION_PLAN["actions"]
+
+
 PHASES = [
     {
         "number": 1,
@@ -45,7 +61,7 @@ PHASES = [
                 "map-assets-and-allies",
                 "Map area assets and allies",
                 "School partnerships and clusters, VCSE organisations and groups, residents who can support and enable.",
-                "At least one asset is mapped in the area.",
+                f"At least {ASSETS_MAPPED['assets']} assets of at least {ASSETS_MAPPED['kinds']} kinds are mapped for the area.",
             ),
             (
                 "plan-monitoring-evaluation",
@@ -113,7 +129,7 @@ PHASES = [
                 "develop-action-plan",
                 "Develop an action plan",
                 "The actions agreed at the symposium, so the partnership can monitor them.",
-                "The action plan has actions.",
+                f"The action plan has at least {ACTION_PLAN['actions']} actions, each with an owner and a due date.",
             ),
             (
                 "develop-theory-of-change",

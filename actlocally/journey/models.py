@@ -68,6 +68,12 @@ class StepProgress(models.Model):
     )
     # True when the platform ticked the step from evidence rather than a person from judgement.
     automatic = models.BooleanField(default=False)
+    # Evidence the platform recorded on a step a person had already updated: kept beside their
+    # note and evidence, never in place of them.
+    platform_evidence_label = models.CharField(
+        _("evidence recorded by the platform"), max_length=300, blank=True
+    )
+    platform_evidence_url = models.CharField(max_length=500, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -82,6 +88,8 @@ class StepProgress(models.Model):
         "evidence_label": "not personal",
         "evidence_url": "not personal",
         "automatic": "not personal",
+        "platform_evidence_label": "not personal",
+        "platform_evidence_url": "not personal",
         "updated_by": "personal: link to a person",
         "updated_at": "not personal",
     }

@@ -89,8 +89,10 @@ def record_evidence(
 ) -> StepProgress | None:
     """The one hook other apps call when something in the platform is evidence for a step.
 
-    It ticks the step (or marks it in progress) with a link to the evidence. A step a person has
-    already marked done keeps their judgement; the hook never moves a step backwards.
+    It ticks the step (or marks it in progress) with a link to the evidence, and never moves a
+    step backwards. A step a person has updated stays theirs: their status, date, note and
+    evidence are kept, and the platform's evidence is added beside them (it may still move the
+    step forward, from not started to in progress to done).
     Returns None when the blueprint has no such step (a local copy may have removed it).
     """
     step = Step.objects.filter(key=step_key).first()
@@ -102,9 +104,16 @@ def record_evidence(
             .filter(partnership=partnership, step=step)
             .first()
         )
+        if progress is not None and not progress.automatic:
+            progress.platform_evidence_label = evidence_label
+            progress.platform_evidence_url = evidence_url
+            if _ORDER[status] > _ORDER[progress.status]:
+                progress.status = status
+            progress.save()
+            return progress
         if progress is None:
             progress = StepProgress(partnership=partnership, step=step)
-        elif progress.status == Status.DONE and (not progress.automatic or status != Status.DONE):
+        elif _ORDER[status] < _ORDER[progress.status]:
             return progress
         progress.status = status
         progress.on = on or timezone.localdate()
@@ -114,3 +123,6 @@ def record_evidence(
         progress.updated_by = by if getattr(by, "is_authenticated", False) else None
         progress.save()
     return progress
+
+
+_ORDER = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}

@@ -4,8 +4,8 @@ each partnership's area of focus defined from it, and the schools the source mat
 from pathlib import Path
 
 from .importers import carry_populations, import_boundaries, import_deprivation, import_lookup
-from .models import LSOA, Geography, School
-from .services import set_focus_area
+from .models import LSOA, FocusArea, Geography, Release, School
+from .services import set_focus_area, set_quoted_release
 
 DATA = Path(__file__).resolve().parent / "data" / "bradford"
 IOD2019 = [
@@ -114,6 +114,12 @@ def load_demo(context) -> None:
         ),
         by=by,
     )
+    # The source material quotes IoD2019: each partnership keeps quoting it (IoD2025 is loaded
+    # beside it for comparison).
+    iod2019 = Release.objects.get(key="IoD2019")
+    for partnership in p.values():
+        if FocusArea.objects.filter(partnership=partnership).exists():
+            set_quoted_release(partnership=partnership, release=iod2019, by=by)
     # Only the schools the source material names, with only what it says: no URN, no address.
     orgs = context.organisations
     for name in ("Dixons Allerton Academy", "Oastlers School"):

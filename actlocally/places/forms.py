@@ -55,6 +55,26 @@ class UploadForm(GovUKForm):
         return data
 
 
+NEWEST = "newest"
+
+
+class ReleaseForm(GovUKForm):
+    release = forms.ChoiceField(
+        label=_("Which release does the partnership quote?"),
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Used on the area page and for the facts a Statement of Intent pulls in. Keep the "
+            "release your documents already quote, so the figures stay the same."
+        ),
+    )
+
+    def __init__(self, *args, releases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["release"].choices = [(NEWEST, _("Always the newest release loaded"))] + [
+            (r.key, f"{r.key} ({r.get_geography_display()})") for r in releases
+        ]
+
+
 class WardsForm(GovUKForm):
     wards = forms.MultipleChoiceField(
         label=_("Wards in the area"), widget=forms.CheckboxSelectMultiple

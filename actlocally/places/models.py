@@ -254,6 +254,16 @@ class FocusArea(models.Model):
         help_text=_("In a sentence or two, for the area page: which wards or estates, and why."),
     )
     lsoas = models.ManyToManyField(LSOA, related_name="focus_areas")
+    # The release the partnership quotes (its area page, its Statement of Intent's facts), so a
+    # newer upload never changes its figures unasked. Blank: the newest release.
+    release = models.ForeignKey(
+        "Release",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("release the partnership quotes"),
+    )
     defined_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -265,6 +275,7 @@ class FocusArea(models.Model):
         "method": "not personal",
         "how_chosen": "not personal",
         "lsoas": "not personal",
+        "release": "not personal",
         "defined_by": "personal: link to a person",
         "defined_at": "not personal",
     }

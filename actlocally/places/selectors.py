@@ -24,6 +24,33 @@ def choose_release(key: str | None) -> Release | None:
     return found[0] if found else None
 
 
+def quoted_release(partnership) -> Release | None:
+    """The release a partnership quotes: the one chosen for its area, or the newest."""
+    area = FocusArea.objects.filter(partnership=partnership).select_related("release").first()
+    if area is not None and area.release is not None:
+        return area.release
+    return choose_release(None)
+
+
+def release_reason(release: Release | None, asked: str | None, partnership=None) -> str:
+    """Why the page shows the release it shows, in a sentence."""
+    if release is None:
+        return ""
+    if asked == release.key:
+        return _("%(release)s, as chosen.") % {"release": release.key}
+    if partnership is not None:
+        area = FocusArea.objects.filter(partnership=partnership).first()
+        if area is not None and area.release_id == release.pk:
+            return _(
+                "%(release)s: the release this partnership quotes on its area page and in its "
+                "Statement of Intent."
+            ) % {"release": release.key}
+    return _(
+        "%(release)s: the newest release loaded. Partnerships may quote an earlier one (each "
+        "chooses on its area page); choose another release to compare."
+    ) % {"release": release.key}
+
+
 def local_authorities() -> list[tuple[str, str]]:
     """(code, name) of every local authority with LSOAs loaded."""
     return list(
@@ -291,9 +318,15 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
     if not profile or "here" not in profile or not profile["here"]["lsoas"]:
         return []
     release, here, la = profile["release"], profile["here"], profile["la"]
-    source = _("English Indices of Deprivation (%(release)s), MHCLG; %(n)s LSOAs") % {
+    # Each fact cites the LSOAs its share is of: the area's for the area, the authority's for it.
+    source = _("English Indices of Deprivation (%(release)s), MHCLG; the area's %(n)s LSOAs") % {
         "release": release.key,
-        "n": here["lsoas"],
+        "n": f"{here['lsoas']:,}",
+    }
+    la_source = _("English Indices of Deprivation (%(release)s), MHCLG; %(la)s's %(n)s LSOAs") % {
+        "release": release.key,
+        "la": profile["la_name"],
+        "n": f"{la['lsoas']:,}",
     }
     imd = here["measures"].get("imd")
     facts = []
@@ -319,7 +352,7 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
                     )
                     % {"share": la_share, "la": profile["la_name"]},
                     "value": la_share,
-                    "source": source,
+                    "source": la_source,
                 }
             )
     if here["population"]:
@@ -348,15 +381,16 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
 
 
 def area_facts(partnership) -> list[dict]:
-    """The phrase-level facts a Statement of Intent quotes, from the newest release:
+    """The phrase-level facts a Statement of Intent quotes, from the release the partnership quotes:
     a list of {"text", "value", "source"}."""
-    return facts_from_profile(area_profile(partnership, choose_release(None)))
+    return facts_from_profile(area_profile(partnership, quoted_release(partnership)))
 
 
 def area_evidence(partnership) -> dict:
-    """What a Statement of Intent pulls from the area profile (newest release), in one read:
-    the facts, and a chart of the area's LSOAs by national decile (None without an area)."""
-    profile = area_profile(partnership, choose_release(None))
+    """What a Statement of Intent pulls from the area profile (the release the partnership
+    quotes), in one read: the facts, and a chart of the area's LSOAs by national decile (None
+    without an area)."""
+    profile = area_profile(partnership, quoted_release(partnership))
     facts = facts_from_profile(profile)
     if not facts:
         return {"facts": [], "chart": None}

@@ -16,7 +16,10 @@ urlpatterns = [
 area_urlpatterns = [
     path("", views.area_profile, name="area_profile"),
     path("define/", views.area_define, name="area_define"),
+    path("release/", views.area_release, name="area_release"),
     path("assets/", views.area_assets, name="area_assets"),
     path("assets/new/", views.asset_new, name="asset_new"),
+    path("assets/<int:pk>/", views.asset_edit, name="asset_edit"),
+    path("assets/<int:pk>/remove/", views.asset_remove, name="asset_remove"),
     path("map.geojson", views.area_geojson, name="area_geojson"),
 ]

@@ -1,22 +1,31 @@
 """Places pages: rankings, maps and suggested areas (open data), uploads, and a partnership's
 area profile, area definition and asset map."""
 
-import csv
 import json
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
+from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
-from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm
+from .forms import (
+    NEWEST,
+    AssetForm,
+    ClusterForm,
+    LsoasForm,
+    ReleaseForm,
+    UploadForm,
+    WardsForm,
+)
 from .importers import (
     ImportRefused,
     import_boundaries,
@@ -25,7 +34,7 @@ from .importers import (
     import_schools,
 )
 from .measures import BY_KEY
-from .models import LSOA, FocusArea, Ward
+from .models import LSOA, Asset, FocusArea, Ward
 
 DEFAULT_LA = "E08000032"
 
@@ -40,6 +49,7 @@ def _choices(request, la: str):
     level = "lsoa" if request.GET.get("level") == "lsoa" else "ward"
     return {
         "release": release,
+        "release_reason": selectors.release_reason(release, request.GET.get("release")),
         "releases": selectors.releases(),
         "measure": measure,
         "measure_label": BY_KEY[measure].label,
@@ -112,8 +122,9 @@ def ranking(request, la):
 
 
 def write_ranking_csv(out, rows) -> None:
-    writer = csv.writer(out)
-    writer.writerow(
+    """The ranking as CSV; names come from uploads, so every cell goes through the safe writer."""
+    csv_out = writer(out)
+    csv_out.writerow(
         [
             "code",
             "name",
@@ -127,15 +138,16 @@ def write_ranking_csv(out, rows) -> None:
         ]
     )
     for r in rows:
-        writer.writerow(
+        csv_out.writerow(
             [
                 r.code,
                 r.name,
-                "" if r.score is None else f"{r.score:.3f}",
+                # Numbers stay numbers: a negative domain score is not a formula.
+                "" if r.score is None else Decimal(f"{r.score:.3f}"),
                 r.rank,
                 r.lsoas,
                 r.lsoas_in_decile_1,
-                f"{r.share_in_decile_1:.3f}",
+                Decimal(f"{r.share_in_decile_1:.3f}"),
                 r.population if r.population is not None else "",
                 r.decile or "",
             ]
@@ -143,9 +155,9 @@ def write_ranking_csv(out, rows) -> None:
 
 
 def _csv(rows, context, la):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"{la}-{context['level']}-{context['measure']}-{context['release'].key}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = csv_response(
+        f"{la}-{context['level']}-{context['measure']}-{context['release'].key}.csv"
+    )
     write_ranking_csv(response, rows)
     return response
 
@@ -246,7 +258,9 @@ def upload(request):
 @login_required
 def area_profile(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.view_area")
-    release = selectors.choose_release(request.GET.get("release"))
+    asked = request.GET.get("release")
+    quoted = selectors.quoted_release(p)
+    release = selectors.choose_release(asked) if asked else quoted
     profile = selectors.area_profile(p, release)
     return render(
         request,
@@ -255,17 +269,53 @@ def area_profile(request, slug):
             "partnership": p,
             "profile": profile,
             "release": release,
+            "quoted": quoted,
+            "release_reason": selectors.release_reason(release, asked, p),
             "releases": selectors.releases(),
             "facts": selectors.facts_from_profile(profile),
             "can_define": has_permission(request.user, "places.define_area", p),
+            "release_form": ReleaseForm(releases=selectors.releases(), initial=_quoted_initial(p)),
         },
     )
+
+
+def _quoted_initial(p) -> dict:
+    area = FocusArea.objects.filter(partnership=p).first()
+    return {"release": area.release.key if area and area.release else NEWEST}
+
+
+@login_required
+def area_release(request, slug):
+    """The co-ordinator chooses which release the partnership quotes."""
+    p = get_partnership_or_404(request.user, slug, "places.define_area")
+    releases = selectors.releases()
+    form = ReleaseForm(request.POST or None, releases=releases, initial=_quoted_initial(p))
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data["release"]
+        try:
+            services.set_quoted_release(
+                partnership=p,
+                release=next((r for r in releases if r.key == key and key != NEWEST), None),
+                by=request.user,
+            )
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(
+                request,
+                _("The partnership now quotes %(release)s.") % {"release": key}
+                if key != NEWEST
+                else _("The partnership now quotes the newest release."),
+            )
+            return redirect("area_profile", slug=p.slug)
+    return render(request, "places/area_release.html", {"partnership": p, "form": form})
 
 
 @login_required
 def area_define(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.define_area")
-    release = selectors.choose_release(request.GET.get("release") or request.POST.get("release"))
+    asked = request.GET.get("release") or request.POST.get("release")
+    release = selectors.choose_release(asked) if asked else selectors.quoted_release(p)
     if release is None:
         return render(request, "places/empty.html", {"can_import": _can_import(request.user)})
     la = p.local_authority.code
@@ -346,37 +396,40 @@ def area_assets(request, slug):
             "partnership": p,
             **selectors.asset_map(p, None),
             "can_add": has_permission(request.user, "places.add_asset", p),
+            "can_change": has_permission(request.user, "places.change_asset", p),
         },
     )
+
+
+def _area_lsoas(p) -> tuple[FocusArea | None, list]:
+    """The area of focus and its LSOAs, the only ones an asset's LSOA is chosen from."""
+    area = FocusArea.objects.filter(partnership=p).first()
+    if area is None:
+        return None, []
+    return area, list(area.lsoas.order_by("code").values_list("pk", "code", "name"))
+
+
+def _asset_fields(data) -> dict:
+    lsoa = LSOA.objects.filter(pk=data["lsoa"]).first() if data.get("lsoa") else None
+    return {
+        "kind": data["kind"],
+        "name": data["name"],
+        "description": data["description"],
+        "latitude": data["latitude"],
+        "longitude": data["longitude"],
+        "lsoa": lsoa,
+        "person_agreed": data["person_agreed"],
+    }
 
 
 @login_required
 def asset_new(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.add_asset")
-    area = FocusArea.objects.filter(partnership=p).first()
-    lsoas = []
-    if area:
-        lsoas = list(
-            LSOA.objects.filter(geography=area.geography, la_code=p.local_authority.code)
-            .order_by("code")
-            .values_list("pk", "code", "name")
-        )
+    area, lsoas = _area_lsoas(p)
     form = AssetForm(request.POST or None, lsoas=lsoas)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        lsoa = LSOA.objects.filter(pk=data["lsoa"]).first() if data.get("lsoa") else None
         try:
-            services.add_asset(
-                partnership=p,
-                kind=data["kind"],
-                name=data["name"],
-                description=data["description"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                lsoa=lsoa,
-                person_agreed=data["person_agreed"],
-                by=request.user,
-            )
+            services.add_asset(partnership=p, by=request.user, **_asset_fields(form.cleaned_data))
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -387,6 +440,59 @@ def asset_new(request, slug):
         "places/asset_form.html",
         {"partnership": p, "form": form, "area": area},
     )
+
+
+def _get_asset(p, pk) -> Asset:
+    asset = Asset.objects.filter(partnership=p, pk=pk).select_related("partnership").first()
+    if asset is None:
+        raise Http404
+    return asset
+
+
+@login_required
+def asset_edit(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "places.change_asset")
+    asset = _get_asset(p, pk)
+    area, lsoas = _area_lsoas(p)
+    form = AssetForm(
+        request.POST or None,
+        lsoas=lsoas,
+        initial={
+            "kind": asset.kind,
+            "name": asset.name,
+            "description": asset.description,
+            "person_agreed": asset.person_agreed,
+            "latitude": asset.latitude,
+            "longitude": asset.longitude,
+            "lsoa": str(asset.lsoa_id) if asset.lsoa_id else "",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_asset(asset=asset, by=request.user, **_asset_fields(form.cleaned_data))
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, _("The asset has been changed."))
+            return redirect("area_assets", slug=p.slug)
+    return render(
+        request,
+        "places/asset_form.html",
+        {"partnership": p, "form": form, "area": area, "asset": asset},
+    )
+
+
+@login_required
+def asset_remove(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "places.change_asset")
+    asset = _get_asset(p, pk)
+    if request.method == "POST":
+        services.remove_asset(asset=asset, by=request.user)
+        messages.success(
+            request, _("%(name)s has been taken off the asset map.") % {"name": asset.name}
+        )
+        return redirect("area_assets", slug=p.slug)
+    return render(request, "places/asset_remove.html", {"partnership": p, "asset": asset})
 
 
 @login_required

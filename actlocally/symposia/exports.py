@@ -1,26 +1,11 @@
 """CSV exports of a symposium: the count (point table and instant-runoff rounds) and contributions."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
+
+from actlocally.core.csv import to_text
 
 from .models import Contribution, Symposium
 from .selectors import SymposiumResult
-
-
-def safe_cell(value) -> str:
-    """Text as a spreadsheet shows it, never as a formula (attendees' words reach Excel)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _write(rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue()
 
 
 def results_csv(symposium: Symposium, result: SymposiumResult) -> str:
@@ -64,7 +49,7 @@ def results_csv(symposium: Symposium, result: SymposiumResult) -> str:
             )
             rows.append([r["number"], candidate.title, votes, outcome])
         rows.append([r["number"], _("(exhausted ballots)"), r["exhausted"], ""])
-    return _write(rows)
+    return to_text(rows)
 
 
 def contributions_csv(symposium: Symposium) -> str:
@@ -81,4 +66,4 @@ def contributions_csv(symposium: Symposium) -> str:
                 c.created_at.date().isoformat(),
             ]
         )
-    return _write(rows)
+    return to_text(rows)

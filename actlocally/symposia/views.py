@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
+from actlocally.core.csv import csv_response
 from actlocally.core.forms import add_errors
 from actlocally.partnerships.models import FocusIssue
 
@@ -338,8 +339,8 @@ def symposium_results(request, slug, pk):
 
 
 def _csv_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = csv_response(filename)
+    response.write(text)
     return response
 
 

@@ -1,5 +1,7 @@
 """Access rules and URLs of the places pages (deprivation data, areas of focus, asset maps)."""
 
+from tests import factories
+
 from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
@@ -22,6 +24,14 @@ def slug(w):
     return {"slug": "keighley"}
 
 
+def with_asset(w):
+    found = w.keighley.assets.first()
+    return {
+        "slug": "keighley",
+        "pk": (found or factories.AssetFactory(partnership=w.keighley)).pk,
+    }
+
+
 URLS = {
     # With no data loaded the open-data pages say so (200); tests/test_places_pages.py loads data.
     "places": (lambda w: {}, "signed_in"),
@@ -32,7 +42,10 @@ URLS = {
     "places_upload": (lambda w: {}, "places_import"),
     "area_profile": (slug, "view"),
     "area_define": (slug, "define_area"),
+    "area_release": (slug, "define_area"),
     "area_assets": (slug, "view"),
     "asset_new": (slug, "manage"),
+    "asset_edit": (with_asset, "manage"),
+    "asset_remove": (with_asset, "manage"),
     "area_geojson": (slug, "view"),
 }

@@ -7,11 +7,19 @@
 
   function colour(decile) { return decile ? COLOURS[decile - 1] : "#dddddd"; }
 
+  // Names come from uploads and from what people typed: a label is a text node, never markup
+  // (Leaflet puts a string tooltip in as HTML).
+  function label(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
   function draw(el) {
     var map = L.map(el, { attributionControl: true, zoomSnap: 0.25 });
     map.attributionControl.setPrefix("").addAttribution("Contains OS data © Crown copyright and database right; ONS, MHCLG (OGL v3.0)");
     var select = el.dataset.select ? document.getElementById(el.dataset.select) : null;
-    function box(id) { return select ? select.querySelector('input[value="' + id + '"]') : null; }
+    function box(id) { return select ? select.querySelector('input[value="' + CSS.escape(String(id)) + '"]') : null; }
     fetch(el.dataset.geojson, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
       var layer = L.geoJSON(data, {
         style: function (f) {
@@ -23,10 +31,10 @@
           return L.circleMarker(latlng, { radius: 7, color: "#0b0c0c", weight: 1, fillColor: POINTS[f.properties.kind] || "#0b0c0c", fillOpacity: 0.9 });
         },
         onEachFeature: function (f, l) {
-          var p = f.properties, text = p.name + (p.code ? " (" + p.code + ")" : "");
+          var p = f.properties, text = String(p.name || "") + (p.code ? " (" + p.code + ")" : "");
           if (p.decile) { text += " – decile " + p.decile; }
           if (p.detail) { text += " – " + p.detail; }
-          l.bindTooltip(text);
+          l.bindTooltip(label(text));
           if (select && p.id) {
             l.on("click", function () {
               var input = box(p.id);
