@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .document import format_number
+from .document import format_value
 
 WIDTH = 560
 LABEL_WIDTH = 270
@@ -26,7 +26,7 @@ def bar_chart_svg(chart: dict, *, chart_id: str) -> SafeString:
     top = max((p["value"] for p in points), default=0) or 1
     height = TOP * 2 + len(points) * (BAR_HEIGHT + GAP) - GAP
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    summary = "; ".join(f"{p['label']}: {format_number(p['value'])}{unit}" for p in points)
+    summary = "; ".join(f"{p['label']}: {format_value(p['value'], unit)}" for p in points)
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 {w} {h}" '
@@ -64,7 +64,7 @@ def bar_chart_svg(chart: dict, *, chart_id: str) -> SafeString:
                 bh=BAR_HEIGHT,
                 bc=BAR_COLOUR,
                 vx=LABEL_WIDTH + max(bar, 1) + 8,
-                value=f"{format_number(point['value'])}{unit}",
+                value=format_value(point["value"], unit),
             )
         )
     parts.append(mark_safe("</svg>"))

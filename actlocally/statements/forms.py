@@ -176,6 +176,7 @@ class RecommendationRowForm(RowForm):
         label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
     to_id = OrganisationChoiceMixin.organisation_field(_("To which commissioner"), required=True)
+    to_id.error_messages["required"] = _("Select the commissioner it is for")
     illustrative = forms.BooleanField(
         label=_("Illustrative: inferred, not taken from the agreed source"), required=False
     )
@@ -227,6 +228,7 @@ class SendForm(GovUKForm):
         label=_("Which recommendations were sent"),
         queryset=Recommendation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select the recommendations that were sent")},
     )
     sent_on = forms.DateField(
         label=_("Date they were sent"), widget=DATE_WIDGET, initial=timezone.localdate
@@ -245,6 +247,8 @@ class ResponseForm(GovUKForm):
         label=_("What did the commissioner say?"),
         choices=[(s.value, s.label) for s in Recommendation.RESPONSES],
         widget=forms.RadioSelect,
+        # A question cannot be turned into an instruction by rule (core/forms.py).
+        error_messages={"required": _("Select what the commissioner said")},
     )
     response = forms.CharField(
         label=_("Their response"),

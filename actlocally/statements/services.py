@@ -100,11 +100,24 @@ def save_section(
     """Replace one section of a draft (`introduction` takes text, the others a list of rows)."""
     if section != "introduction" and section not in document.SECTIONS_BY_KEY:
         raise ValidationError(_("There is no section called %(name)s.") % {"name": section})
-    content = document.copy_content(version.content)
-    if section == "recommendations":
-        rows = [{**row, "key": row.get("key") or document.new_recommendation_key()} for row in rows]
-    content[section] = rows
-    return save_content(version=version, content=content, by=by)
+    with transaction.atomic():
+        version = _locked(version)
+        content = document.copy_content(version.content)
+        if section == "recommendations":
+            rows = _number_recommendations(version.statement, rows)
+        content[section] = rows
+        return save_content(version=version, content=content, by=by)
+
+
+def _number_recommendations(statement: Statement, rows: list[dict]) -> list[dict]:
+    """Give new rows the next references of their statement (R1, R2 …), never one used before
+    in any version or in the tracker."""
+    used = set(statement.recommendations.values_list("key", flat=True))
+    for content in statement.versions.values_list("content", flat=True):
+        used.update(r.get("key", "") for r in (content or {}).get("recommendations", []))
+    used.update(row.get("key") or "" for row in rows)
+    new_keys = iter(document.next_recommendation_keys(used, sum(not r.get("key") for r in rows)))
+    return [{**row, "key": row.get("key") or next(new_keys)} for row in rows]
 
 
 def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersion, int]:
@@ -137,7 +150,8 @@ def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersio
 def _figure(fact: dict) -> str:
     """The big number beside a fact: a share keeps its per cent sign ("80%", not "80")."""
     value = str(fact["value"])
-    return f"{value}%" if str(fact["text"]).startswith(f"{value}%") else value
+    figure = document.display_figure(value)  # "17,208", not "17208"
+    return f"{figure}%" if str(fact["text"]).startswith(f"{value}%") else figure
 
 
 def transition(

@@ -281,7 +281,8 @@ def statement_transition(request, slug, number, name):
     form = AgreeForm(request.POST or None) if name == "agree" else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
-            services.transition(
+            # The message reads the state the service returns, not the one loaded before it.
+            version = services.transition(
                 version=version, name=name, by=request.user, **(form.cleaned_data if form else {})
             )
         except ValidationError as error:
@@ -290,11 +291,7 @@ def statement_transition(request, slug, number, name):
                 return redirect(version)
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Version %(n)s is now %(status)s.")
-                % {"n": version.number, "status": version.get_status_display().lower()},
-            )
+            messages.success(request, TRANSITIONS[name].done % {"n": version.number})
             return redirect(version)
     return render(
         request,
@@ -424,7 +421,13 @@ def recommendations_send(request, slug):
             add_errors(form, error)
         else:
             messages.success(
-                request, _("%(n)s recommendations are recorded as sent.") % {"n": count}
+                request,
+                ngettext(
+                    "%(n)s recommendation is recorded as sent.",
+                    "%(n)s recommendations are recorded as sent.",
+                    count,
+                )
+                % {"n": count},
             )
             return redirect("recommendations", slug=p.slug)
     return render(
