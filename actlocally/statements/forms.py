@@ -10,7 +10,7 @@ from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision
 
 from .document import MAX_ROWS
-from .models import Recommendation
+from .models import Comment, Recommendation
 
 DATE_WIDGET = forms.DateInput(
     attrs={"type": "date", "data-extra-class": "govuk-input--width-10"}, format="%Y-%m-%d"
@@ -258,4 +258,22 @@ class ResponseForm(GovUKForm):
     )
     responded_on = forms.DateField(
         label=_("Date of the response"), widget=DATE_WIDGET, initial=timezone.localdate
+    )
+
+
+class CommentForm(GovUKForm):
+    section = forms.ChoiceField(
+        label=_("Which section is your comment about?"),
+        choices=Comment.SECTIONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the section you are commenting on")},
+    )
+    text = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=2000,
+        help_text=_(
+            "What should change, and why. Members of the partnership will see it with your name."
+        ),
+        error_messages={"required": _("Enter your comment")},
     )

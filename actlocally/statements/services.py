@@ -16,7 +16,8 @@ from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision, FocusIssue
 
 from . import document
-from .models import Recommendation, Statement, StatementVersion
+from .models import Comment, Recommendation, Statement, StatementVersion
+from .notifications import tell_members
 from .workflow import EDITABLE_STATES, TRANSITIONS
 
 
@@ -162,9 +163,12 @@ def transition(
     agreed_on: datetime.date | None = None,
     agreed_on_precision: str = DatePrecision.DAY,
     agreed_by_whom: str = "",
+    base_url: str = "",
 ) -> StatementVersion:
     """Move a version along the workflow (workflow.TRANSITIONS says which moves exist and who
-    may make them). Agreeing freezes the version, ticks the journey and updates the tracker."""
+    may make them). Agreeing freezes the version, ticks the journey, updates the tracker and
+    carries its actions and outcomes into the plan. Members are emailed when a version is
+    circulated or agreed (links start with `base_url`)."""
     step = TRANSITIONS.get(name)
     if step is None:
         raise ValidationError(_("Unknown step: %(name)s.") % {"name": name})
@@ -197,6 +201,7 @@ def transition(
         version.save()
         if version.is_agreed:
             _track_recommendations(version)
+            carry_into_plan(version=version, by=by)
             record_evidence(
                 partnership=partnership,
                 step_key="develop-statement-of-intent",
@@ -206,7 +211,69 @@ def transition(
                 on=agreed_on,
                 by=_person(by),
             )
+        if version.status in (StatementVersion.Status.CIRCULATED, StatementVersion.Status.AGREED):
+            tell_members(version=version, by=_person(by), base_url=base_url)
     return version
+
+
+def add_comment(*, version: StatementVersion, section: str, text: str, by) -> Comment:
+    """A member's comment on one section of a circulated version."""
+    _require(by, "statements.comment_on_statement", version.statement.partnership)
+    text = text.strip()
+    if section not in dict(Comment.SECTIONS):
+        raise ValidationError({"section": _("Select the section you are commenting on")})
+    if not text:
+        raise ValidationError({"text": _("Enter your comment")})
+    with transaction.atomic(), acting_as(by):
+        version = _locked(version)
+        if version.status != StatementVersion.Status.CIRCULATED:
+            raise ValidationError(
+                _("Version %(n)s is not circulated for comment, so it cannot be commented on.")
+                % {"n": version.number}
+            )
+        comment = Comment(version=version, section=section, text=text, author=_person(by))
+        comment.full_clean()
+        comment.save()
+    return comment
+
+
+def mark_comment_addressed(*, comment: Comment, by) -> Comment:
+    """The co-ordinator has dealt with a comment (changed the draft, or answered it)."""
+    _require(by, "statements.address_comment", comment.version.statement.partnership)
+    with transaction.atomic(), acting_as(by):
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if comment.is_addressed:
+            raise ValidationError(_("This comment is already marked as addressed."))
+        comment.addressed_at = timezone.now()
+        comment.addressed_by = _person(by)
+        comment.save(update_fields=["addressed_at", "addressed_by"])
+    return comment
+
+
+def carry_into_plan(*, version: StatementVersion, by) -> tuple[int, int]:
+    """What an agreed version commits to, carried where the work is tracked: its agreed actions
+    into the action plan (with their lead organisations) and its desired outcomes into the focus
+    issue's intended outcomes. Nothing is added twice, so it is safe to run again; nothing is
+    removed. Returns (actions added, outcomes added)."""
+    from actlocally.actions.services import carry_agreed_actions
+    from actlocally.partnerships.services import add_intended_outcomes
+
+    if not version.is_agreed:
+        raise ValidationError(_("Only an agreed version is carried into the action plan."))
+    statement = version.statement
+    with transaction.atomic(), acting_as(by):
+        outcomes = add_intended_outcomes(
+            focus_issue=statement.focus_issue,
+            texts=[row["text"] for row in version.content.get("outcomes", [])],
+            by=by,
+        )
+        actions = carry_agreed_actions(
+            partnership=statement.partnership,
+            focus_issue=statement.focus_issue,
+            rows=version.content.get("actions", []),
+            by=by,
+        )
+    return actions, outcomes
 
 
 def _track_recommendations(version: StatementVersion) -> None:
