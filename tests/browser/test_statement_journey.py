@@ -2,10 +2,11 @@
 the focus issue through drafting, circulating, a member's comment, agreeing, a new draft,
 comparing and the PDF and Word downloads."""
 
-import datetime
 import io
 import re
 import zipfile
+
+from django.utils import timezone
 
 from .conftest import open_page, screenshot, sign_in
 
@@ -32,7 +33,7 @@ def test_statement_of_intent_from_a_new_focus_issue_to_exports(browser, page):
         "Half of children in the area start school behind in speech and language."
     )
     coordinator.get_by_label("Intended outcomes").fill("More children ready for school")
-    coordinator.get_by_label("Starts on").fill(datetime.date.today().isoformat())
+    coordinator.get_by_label("Starts on").fill(timezone.localdate().isoformat())
     coordinator.get_by_role("button", name="Save").click()
     assert coordinator.get_by_text("The focus issue has been set.").is_visible()
 
@@ -75,7 +76,7 @@ def test_statement_of_intent_from_a_new_focus_issue_to_exports(browser, page):
     assert coordinator.get_by_text("The comment is marked as addressed.").is_visible()
     screenshot(coordinator, "statement-04-comment-addressed")
     coordinator.get_by_role("link", name="Record that it was agreed").click()
-    coordinator.get_by_label("Date it was agreed").fill(datetime.date.today().isoformat())
+    coordinator.get_by_label("Date it was agreed").fill(timezone.localdate().isoformat())
     coordinator.get_by_label("Who agreed it").fill("The convening partnership")
     coordinator.get_by_role("button", name="Record that it was agreed").click()
     assert coordinator.get_by_text("Version 1 is recorded as agreed.").is_visible()
