@@ -215,6 +215,7 @@ class AgreeForm(GovUKForm):
         choices=[(DatePrecision.DAY, _("Day")), (DatePrecision.MONTH, _("Month and year"))],
         initial=DatePrecision.DAY,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Select how to show the date")},
     )
     agreed_by_whom = forms.CharField(
         label=_("Who agreed it"),

@@ -164,11 +164,14 @@ def transition(
     agreed_on_precision: str = DatePrecision.DAY,
     agreed_by_whom: str = "",
     base_url: str = "",
+    as_history: bool = False,
 ) -> StatementVersion:
     """Move a version along the workflow (workflow.TRANSITIONS says which moves exist and who
     may make them). Agreeing freezes the version, ticks the journey, updates the tracker and
     carries its actions and outcomes into the plan. Members are emailed when a version is
-    circulated or agreed (links start with `base_url`)."""
+    circulated or agreed (links start with `base_url`). `as_history` records a step taken
+    before the platform (the demo's past statements): nobody is emailed and nothing is carried,
+    since the plan of that time is recorded on its own."""
     step = TRANSITIONS.get(name)
     if step is None:
         raise ValidationError(_("Unknown step: %(name)s.") % {"name": name})
@@ -201,7 +204,8 @@ def transition(
         version.save()
         if version.is_agreed:
             _track_recommendations(version)
-            carry_into_plan(version=version, by=by)
+            if not as_history:
+                carry_into_plan(version=version, by=by)
             record_evidence(
                 partnership=partnership,
                 step_key="develop-statement-of-intent",
@@ -211,7 +215,10 @@ def transition(
                 on=agreed_on,
                 by=_person(by),
             )
-        if version.status in (StatementVersion.Status.CIRCULATED, StatementVersion.Status.AGREED):
+        if not as_history and version.status in (
+            StatementVersion.Status.CIRCULATED,
+            StatementVersion.Status.AGREED,
+        ):
             tell_members(version=version, by=_person(by), base_url=base_url)
     return version
 
