@@ -173,3 +173,25 @@ def test_nothing_is_sent_when_the_step_is_rolled_back(world, django_capture_on_c
         services.transition(version=version, name="agree", by=None)
 
     assert mail.outbox == []
+
+
+def test_the_page_reads_comments_in_a_fixed_number_of_queries(client, world, circulated):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.people["member"])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(circulated.get_absolute_url())
+        return len(captured)
+
+    services.add_comment(
+        version=circulated, section="actions", text="One", by=world.people["member"]
+    )
+    one = queries()
+    for n in range(3):
+        services.add_comment(
+            version=circulated, section="outcomes", text=f"More {n}", by=world.people["member"]
+        )
+    assert queries() == one

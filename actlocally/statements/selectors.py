@@ -41,7 +41,7 @@ def earlier_statements(partnership: Partnership) -> list[Statement]:
         Statement.objects.filter(
             partnership=partnership, focus_issue__status=FocusIssue.Status.PAST
         )
-        .select_related("focus_issue")
+        .select_related("focus_issue", "partnership")
         .order_by("-focus_issue__started_on")
     )
 
