@@ -66,6 +66,10 @@ class _Editor:
 
     def execute(self, sql):
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(sql)  # one call runs the function body and its trigger
+                return
+            # SQLite runs one statement per call.
             for statement in [s for s in sql.split(";\n") if s.strip()]:
                 cursor.execute(statement)
 
