@@ -249,3 +249,14 @@ def test_each_workflow_step_says_the_state_it_moved_to(
     page = response.content.decode()
     assert message in page
     assert "is now" not in page
+
+
+def test_new_draft_page_starts_the_next_version(client, world, draft, coordinator):
+    services.transition(version=draft, name="circulate", by=None)
+    services.transition(version=draft, name="agree", agreed_on=AGREED, agreed_by_whom="Us", by=None)
+    page = client.get(reverse("statement_new_draft", kwargs={"slug": "keighley"}))
+
+    response = submit(client, page, page_form(page, index=-1))
+
+    assert response.status_code == 302
+    assert sorted(draft.statement.versions.values_list("number", flat=True)) == [1, 2]

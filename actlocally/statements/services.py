@@ -56,7 +56,13 @@ def start_new_draft(*, statement: Statement, by) -> StatementVersion:
     """A new draft that starts as a copy of the latest agreed version."""
     _require(by, "statements.edit_statement", statement.partnership)
     with transaction.atomic(), acting_as(by):
-        versions = list(statement.versions.select_for_update().order_by("-number"))
+        # A fresh query: a statement read by the selectors carries a prefetch that joins people,
+        # and PostgreSQL cannot lock the nullable side of that outer join.
+        versions = list(
+            StatementVersion.objects.filter(statement=statement)
+            .select_for_update()
+            .order_by("-number")
+        )
         if any(not v.is_agreed for v in versions):
             raise ValidationError(
                 _("There is already a draft: agree it or carry on editing it first.")
