@@ -37,6 +37,7 @@ def test_statement_of_intent_from_a_new_focus_issue_to_exports(browser, page):
     coordinator.get_by_label("Starts on").fill(timezone.localdate().isoformat())
     coordinator.get_by_role("button", name="Save").click()
     expect(coordinator.get_by_text("The focus issue has been set.")).to_be_visible()
+    screenshot(coordinator, "statement-00-new-focus-issue")
 
     # Its Statement of Intent can be started from the Statement of Intent page.
     coordinator.goto(coordinator.base_url + "/partnerships/keighley/statement-of-intent/")
