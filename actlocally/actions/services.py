@@ -14,6 +14,7 @@ from actlocally.core.audit import acting_as
 from actlocally.journey.blueprint import action_plan_developed
 from actlocally.journey.models import Status as JourneyStatus
 from actlocally.journey.services import record_evidence
+from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
 from .models import Action, ProgressNote, Status
@@ -80,7 +81,8 @@ def create_action(
             created_by=by if getattr(by, "is_authenticated", False) else None,
         )
         _check_owner_and_outcome(action)
-        action.full_clean()
+        # Who created it is set here, not typed: the platform itself (by=None) leaves it empty.
+        action.full_clean(exclude=["created_by"])
         action.save()
         _record_plan_evidence(partnership, by)
     return action
@@ -111,6 +113,45 @@ def _record_plan_evidence(partnership: Partnership, by) -> None:
         else JourneyStatus.IN_PROGRESS,
         by=by,
     )
+def carry_agreed_actions(
+    *, partnership: Partnership, focus_issue: FocusIssue, rows: list[dict], by
+) -> int:
+    """Put actions agreed elsewhere (a Statement of Intent) into the plan of the partnership's
+    current focus issue, each with its lead organisation. An action already in the plan (the
+    same words) is left as it is, so agreeing again adds nothing twice. Returns how many were
+    added."""
+    if focus_issue.status != FocusIssue.Status.ACTIVE:
+        return 0  # an earlier focus issue's plan is history
+    added = 0
+    with transaction.atomic(), acting_as(by):
+        have = {
+            _words(t)
+            for t in Action.objects.select_for_update()
+            .filter(partnership=partnership, focus_issue=focus_issue)
+            .values_list("title", flat=True)
+        }
+        title_length = Action._meta.get_field("title").max_length
+        for row in rows:
+            text = (row.get("text") or "").strip()
+            title = text if len(text) <= title_length else text[: title_length - 1] + "…"
+            if not text or _words(title) in have:
+                continue
+            create_action(
+                partnership=partnership,
+                title=title,
+                description=text if title != text else "",
+                owner_organisation=Organisation.objects.filter(pk=row.get("lead_id")).first()
+                if row.get("lead_id")
+                else None,
+                by=by,
+            )
+            have.add(_words(title))
+            added += 1
+    return added
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def update_action(*, action: Action, by, **fields) -> Action:

@@ -79,6 +79,10 @@ PERMISSIONS = {
     "statements.circulate_statement": can_manage_partnership,
     "statements.agree_statement": can_manage_partnership,
     "statements.send_recommendations": can_manage_partnership,
+    # While a draft is circulated, every member except observers comments on its sections (as
+    # do the people who run the partnership); the co-ordinator marks each comment addressed.
+    "statements.comment_on_statement": can_manage_partnership | can_take_part_in_symposium,
+    "statements.address_comment": can_manage_partnership,
     "statements.respond_to_recommendation": (
         is_site_staff | has_role(COMMISSIONER) | is_board_member
     ),

@@ -34,26 +34,33 @@ def sections_for(partnership, current_path: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class Panel:
-    """A summary an app shows on the partnership's overview: a template and a function that
-    returns its context (or None to show nothing), in a fixed number of queries."""
+    """A summary an app shows on one of the partnership's pages (the overview unless it says
+    otherwise, e.g. "focus_issue"): a template and a function that returns its context (or None
+    to show nothing), in a fixed number of queries."""
 
     template_name: str
     context: Callable[..., dict | None]
     order: int
+    page: str = "overview"
 
 
 _PANELS: dict[str, Panel] = {}
 
 
 def register_panel(
-    *, key: str, template_name: str, context: Callable[..., dict | None], order: int
+    *,
+    key: str,
+    template_name: str,
+    context: Callable[..., dict | None],
+    order: int,
+    page: str = "overview",
 ) -> None:
-    _PANELS[key] = Panel(template_name=template_name, context=context, order=order)
+    _PANELS[key] = Panel(template_name=template_name, context=context, order=order, page=page)
 
 
-def panels_for(partnership, user) -> list[tuple[str, dict]]:
+def panels_for(partnership, user, page: str = "overview") -> list[tuple[str, dict]]:
     panels = []
-    for panel in sorted(_PANELS.values(), key=lambda p: p.order):
+    for panel in sorted((p for p in _PANELS.values() if p.page == page), key=lambda p: p.order):
         context = panel.context(partnership=partnership, user=user)
         if context is not None:
             panels.append((panel.template_name, {"partnership": partnership, **context}))

@@ -47,10 +47,26 @@ def public_area(slug: str) -> Partnership | None:
             "early_impact",
             "partner_organisations",
         )
+        .annotate(
+            earlier_focus_count=Count(
+                "focus_issues", filter=Q(focus_issues__status=FocusIssue.Status.PAST)
+            )
+        )
         .filter(slug=slug)
         .first()
     )
-    return _with_focus(partnership) if partnership else None
+    if partnership is None:
+        return None
+    _with_focus(partnership)
+    # The partnership's summary was written for the focus issue it started with; once it has
+    # moved on, the page leads with what the current focus issue says instead.
+    summary = partnership.focus.summary if partnership.focus else ""
+    paragraphs = [p.strip() for p in summary.splitlines() if p.strip()]
+    if partnership.earlier_focus_count and paragraphs:
+        partnership.lead, partnership.focus_paragraphs = paragraphs[0], paragraphs[1:]
+    else:
+        partnership.lead, partnership.focus_paragraphs = partnership.summary, paragraphs
+    return partnership
 
 
 def dashboard_for(user) -> dict:

@@ -361,6 +361,30 @@ def update_focus_issue(
     return focus_issue
 
 
+def add_intended_outcomes(*, focus_issue: FocusIssue, texts: Iterable[str], by) -> int:
+    """Add outcomes the focus issue does not have yet (compared by their words, ignoring case and
+    spacing), after those it has. Outcomes are never removed here: other apps link to them.
+    Safe to call again with the same texts. Returns how many were added."""
+    with transaction.atomic(), acting_as(by):
+        existing = list(focus_issue.outcomes.select_for_update().order_by("order", "pk"))
+        have = {_words(o.text) for o in existing}
+        order = max((o.order for o in existing), default=0)
+        added = 0
+        for text in texts:
+            text = text.strip()
+            if not text or _words(text) in have:
+                continue
+            order += 1
+            IntendedOutcome.objects.create(focus_issue=focus_issue, order=order, text=text)
+            have.add(_words(text))
+            added += 1
+    return added
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _replace_outcomes(issue: FocusIssue, outcomes: Iterable[str]) -> None:
     """Make the issue's outcomes the given texts, in order. Other apps link to outcomes (actions,
     the theory of change), so rows are kept: an unchanged text keeps its row wherever it moves,

@@ -17,7 +17,15 @@ class StatementsConfig(AppConfig):
 
         register_section(label=_("Statement of Intent"), url_name="statement", order=30)
 
-        from .panels import overview
+        from .panels import focus_issue, overview
+
+        register_panel(
+            key="statements_focus_issue",
+            template_name="statements/_focus_issue_panel.html",
+            context=focus_issue,
+            order=30,
+            page="focus_issue",
+        )
 
         register_panel(
             key="statements",
@@ -28,3 +36,4 @@ class StatementsConfig(AppConfig):
         auditlog.register(models.Statement)
         auditlog.register(models.StatementVersion)
         auditlog.register(models.Recommendation)
+        auditlog.register(models.Comment)

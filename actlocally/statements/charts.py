@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .document import format_number
+from .document import format_value
 
 WIDTH = 560
 LABEL_WIDTH = 270
@@ -35,7 +35,7 @@ def bar_chart_svg(chart: dict, *, chart_id: str) -> SafeString:
     rows = [max(BAR_HEIGHT, len(lines) * LINE_HEIGHT + 4) for lines in labels]
     height = TOP * 2 + sum(rows) + GAP * (len(points) - 1)
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    summary = "; ".join(f"{p['label']}: {format_number(p['value'])}{unit}" for p in points)
+    summary = "; ".join(f"{p['label']}: {format_value(p['value'], unit)}" for p in points)
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 {w} {h}" '
@@ -80,7 +80,7 @@ def bar_chart_svg(chart: dict, *, chart_id: str) -> SafeString:
                 bc=BAR_COLOUR,
                 vx=LABEL_WIDTH + max(bar, 1) + 8,
                 ty=bar_y + BAR_HEIGHT / 2 + 5,
-                value=f"{format_number(point['value'])}{unit}",
+                value=format_value(point["value"], unit),
             )
         )
         y += row + GAP

@@ -322,7 +322,8 @@ def load_demo(context) -> None:
             for n, (text, to) in enumerate(data["recommendations"], start=1)
         ]
         services.save_content(version=version, content=content, by=by)
-        services.transition(version=version, name="circulate", by=by)
+        # The source's own history: its action plan is seeded by the actions demo.
+        services.transition(version=version, name="circulate", by=by, as_history=True)
         agreed_on, precision = data["agreed_on"]
         services.transition(
             version=version,
@@ -331,6 +332,7 @@ def load_demo(context) -> None:
             agreed_on_precision=precision,
             agreed_by_whom=data["agreed_by_whom"],
             by=by,
+            as_history=True,
         )
         recommendations = list(partnership.recommendations.order_by("key"))
         if data["sent_on"]:

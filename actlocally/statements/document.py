@@ -2,12 +2,14 @@
 keeps every stored version in the same shape (see docs/adr/0001-statement-versions-as-json.md)."""
 
 import copy
-import secrets
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 SCHEMA_VERSION = 1
 MAX_ROWS = 60
@@ -120,9 +122,16 @@ def empty_content() -> dict:
     return {"schema": SCHEMA_VERSION, "introduction": "", **{s.key: [] for s in SECTIONS}}
 
 
-def new_recommendation_key() -> str:
-    """A short stable reference that follows a recommendation from version to version."""
-    return f"R-{secrets.token_hex(3).upper()}"
+RECOMMENDATION_KEY = re.compile(r"R(\d+)")
+
+
+def next_recommendation_keys(used: Iterable[str], count: int) -> list[str]:
+    """`count` new references for a statement's recommendations: R1, R2 … after the highest
+    it has ever used, so a reference follows its recommendation from version to version and a
+    dropped one is never given to another."""
+    numbers = [int(m[1]) for key in used if (m := RECOMMENDATION_KEY.fullmatch(str(key)))]
+    start = max(numbers, default=0) + 1
+    return [f"R{n}" for n in range(start, start + count)]
 
 
 def _clean_points(value, where: str) -> list[dict]:
@@ -130,7 +139,11 @@ def _clean_points(value, where: str) -> list[dict]:
         raise ValidationError(_("%(where)s: give at least one number to chart.") % {"where": where})
     if len(value) > MAX_CHART_POINTS:
         raise ValidationError(
-            _("%(where)s: a chart can show at most %(n)s numbers.")
+            ngettext(
+                "%(where)s: a chart can show at most %(n)s number.",
+                "%(where)s: a chart can show at most %(n)s numbers.",
+                MAX_CHART_POINTS,
+            )
             % {"where": where, "n": MAX_CHART_POINTS}
         )
     points = []
@@ -166,7 +179,11 @@ def clean_content(raw: dict) -> dict:
             continue
         if len(rows) > MAX_ROWS:
             errors.append(
-                _("%(section)s can have at most %(n)s rows.")
+                ngettext(
+                    "%(section)s can have at most %(n)s row.",
+                    "%(section)s can have at most %(n)s rows.",
+                    MAX_ROWS,
+                )
                 % {"section": section.heading, "n": MAX_ROWS}
             )
             continue
@@ -245,3 +262,23 @@ def item_text(section_key: str, row: dict) -> str:
 
 def format_number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def format_value(value: float, unit: str = "") -> str:
+    """A chart number with its unit: a symbol sticks to it ("8.2%"), a word is spaced ("8 LSOAs")."""
+    unit = (unit or "").strip()
+    joiner = " " if unit[:1].isalpha() else ""
+    return f"{format_number(value)}{joiner}{unit}"
+
+
+PLAIN_NUMBER = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<rest>%?)")
+
+
+def display_figure(value) -> str:
+    """A fact's figure as people read it: a plain number gets thousands separators ("17,208");
+    anything written in words ("over half", "1 in 5") is shown as it was typed."""
+    text = str(value if value is not None else "").strip()
+    match = PLAIN_NUMBER.fullmatch(text)
+    if not match:
+        return text
+    return format_number(float(match["number"])) + match["rest"]

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .charts import bar_chart_svg
-from .document import PARTS, SECTIONS_BY_KEY, format_number
+from .document import PARTS, SECTIONS_BY_KEY, display_figure, format_value
 from .models import StatementVersion
 
 # WeasyPrint logs every layout step at INFO: noise in the server's log, not news.
@@ -25,9 +25,18 @@ def document_context(version: StatementVersion) -> dict:
     partnership = statement.partnership
     content = with_leads(version.content)
     charts = [
-        {**chart, "id": f"chart-{n}", "svg": bar_chart_svg(chart, chart_id=f"chart-{n}")}
+        {
+            **chart,
+            "id": f"chart-{n}",
+            "svg": bar_chart_svg(chart, chart_id=f"chart-{n}"),
+            "points": [
+                {**p, "display": format_value(p["value"], chart.get("unit"))}
+                for p in chart["points"]
+            ],
+        }
         for n, chart in enumerate(content.get("charts", []), start=1)
     ]
+    facts = [{**f, "value": display_figure(f.get("value"))} for f in content.get("facts", [])]
     parts = dict(PARTS)
     contents = [
         {
@@ -48,6 +57,7 @@ def document_context(version: StatementVersion) -> dict:
         "partnership": partnership,
         "focus_issue": statement.focus_issue,
         "content": content,
+        "facts": facts,
         "introduction": [p for p in content.get("introduction", "").splitlines() if p.strip()],
         "charts": charts,
         "contents": contents,
@@ -162,20 +172,19 @@ def render_docx(version: StatementVersion) -> bytes:
     for para in ctx["introduction"]:
         doc.add_paragraph(para)
     doc.add_heading(f"1.1 {SECTIONS_BY_KEY['facts'].heading}", level=2)
-    if content["facts"]:
+    if ctx["facts"]:
         _table(
             doc,
-            [(f["value"], f["text"], f["source"], str(f["year"] or "")) for f in content["facts"]],
+            [(f["value"], f["text"], f["source"], str(f["year"] or "")) for f in ctx["facts"]],
             header=(_("Figure"), _("What it tells us"), _("Source"), _("Year")),
             widths=(3, 8, 4, 2),
         )
     for chart in ctx["charts"]:
         doc.add_heading(chart["title"], level=3)
-        unit = chart.get("unit") or ""
         _chart_picture(doc, chart, width=Cm(15))
         _table(
             doc,
-            [(p["label"], f"{format_number(p['value'])}{unit}") for p in chart["points"]],
+            [(p["label"], p["display"]) for p in chart["points"]],
             header=(_("Measure"), _("Value")),
             widths=(12, 5),
         )
@@ -329,7 +338,7 @@ def _chart_picture(doc, chart: dict, *, width) -> None:
         _("Bar chart. %(summary)s. The same numbers are in the table.")
         % {
             "summary": "; ".join(
-                f"{p['label']}: {format_number(p['value'])}{chart.get('unit') or ''}"
+                f"{p['label']}: {format_value(p['value'], chart.get('unit') or '')}"
                 for p in chart["points"]
             )
         },

@@ -10,7 +10,7 @@ from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision
 
 from .document import MAX_ROWS
-from .models import Recommendation
+from .models import Comment, Recommendation
 
 DATE_WIDGET = forms.DateInput(
     attrs={"type": "date", "data-extra-class": "govuk-input--width-10"}, format="%Y-%m-%d"
@@ -176,6 +176,7 @@ class RecommendationRowForm(RowForm):
         label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
     to_id = OrganisationChoiceMixin.organisation_field(_("To which commissioner"), required=True)
+    to_id.error_messages["required"] = _("Select the commissioner it is for")
     illustrative = forms.BooleanField(
         label=_("Illustrative: inferred, not taken from the agreed source"), required=False
     )
@@ -214,6 +215,7 @@ class AgreeForm(GovUKForm):
         choices=[(DatePrecision.DAY, _("Day")), (DatePrecision.MONTH, _("Month and year"))],
         initial=DatePrecision.DAY,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Select how to show the date")},
     )
     agreed_by_whom = forms.CharField(
         label=_("Who agreed it"),
@@ -227,6 +229,7 @@ class SendForm(GovUKForm):
         label=_("Which recommendations were sent"),
         queryset=Recommendation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select the recommendations that were sent")},
     )
     sent_on = forms.DateField(
         label=_("Date they were sent"), widget=DATE_WIDGET, initial=timezone.localdate
@@ -245,6 +248,8 @@ class ResponseForm(GovUKForm):
         label=_("What did the commissioner say?"),
         choices=[(s.value, s.label) for s in Recommendation.RESPONSES],
         widget=forms.RadioSelect,
+        # A question cannot be turned into an instruction by rule (core/forms.py).
+        error_messages={"required": _("Select what the commissioner said")},
     )
     response = forms.CharField(
         label=_("Their response"),
@@ -254,4 +259,22 @@ class ResponseForm(GovUKForm):
     )
     responded_on = forms.DateField(
         label=_("Date of the response"), widget=DATE_WIDGET, initial=timezone.localdate
+    )
+
+
+class CommentForm(GovUKForm):
+    section = forms.ChoiceField(
+        label=_("Which section is your comment about?"),
+        choices=Comment.SECTIONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the section you are commenting on")},
+    )
+    text = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=2000,
+        help_text=_(
+            "What should change, and why. Members of the partnership will see it with your name."
+        ),
+        error_messages={"required": _("Enter your comment")},
     )

@@ -32,7 +32,30 @@ class Statement(models.Model):
         return _("Statement of Intent: %(issue)s") % {"issue": self.focus_issue}
 
     def get_absolute_url(self):
-        return reverse("statement", kwargs={"slug": self.partnership.slug})
+        return self.url("statement")
+
+    def url(self, name: str, **kwargs) -> str:
+        """The address of one of its pages: the current focus issue's Statement lives at
+        /statement-of-intent/, an earlier one's under /statement-of-intent/focus-issues/<id>/."""
+        if self.is_current:
+            return reverse(name, kwargs={"slug": self.partnership.slug, **kwargs})
+        return reverse(
+            f"{name}_earlier",
+            kwargs={"slug": self.partnership.slug, "focus_issue": self.focus_issue_id, **kwargs},
+        )
+
+    @property
+    def is_current(self) -> bool:
+        """Whether this is the Statement of the partnership's current focus issue."""
+        return self.focus_issue.status == FocusIssue.Status.ACTIVE
+
+    @property
+    def versions_url(self) -> str:
+        return self.url("statement_versions")
+
+    @property
+    def compare_url(self) -> str:
+        return self.url("statement_compare")
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
@@ -131,10 +154,15 @@ class StatementVersion(models.Model):
         }
 
     def get_absolute_url(self):
-        return reverse(
-            "statement_version",
-            kwargs={"slug": self.statement.partnership.slug, "number": self.number},
-        )
+        return self.statement.url("statement_version", number=self.number)
+
+    @property
+    def pdf_url(self) -> str:
+        return self.statement.url("statement_pdf", number=self.number)
+
+    @property
+    def docx_url(self) -> str:
+        return self.statement.url("statement_docx", number=self.number)
 
     @property
     def is_agreed(self) -> bool:
@@ -252,3 +280,63 @@ class Recommendation(models.Model):
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
+
+
+class Comment(models.Model):
+    """A member's comment on one section of a circulated version. It stays with that version
+    (agreed or not) so anyone reading or comparing it sees what was asked and whether the
+    co-ordinator has dealt with it."""
+
+    SECTIONS = [
+        ("introduction", _("The problem locally")),
+        ("facts", _("What the data tells us")),
+        ("quotes", _("Lived experience")),
+        ("actions", _("Agreed actions")),
+        ("outcomes", _("Desired outcomes")),
+        ("recommendations", _("Recommendations for commissioners")),
+    ]
+
+    version = models.ForeignKey(StatementVersion, on_delete=models.CASCADE, related_name="comments")
+    section = models.CharField(_("section"), max_length=20, choices=SECTIONS)
+    text = models.TextField(_("comment"), max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    addressed_at = models.DateTimeField(null=True, blank=True)
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    PERSONAL_DATA = {
+        "version": "not personal",
+        "section": "not personal",
+        "text": "personal: what a person wrote (shown with their name to the partnership)",
+        "author": "personal: link to a person",
+        "created_at": "not personal",
+        "addressed_at": "not personal",
+        "addressed_by": "personal: link to a person",
+    }
+
+    class Meta:
+        ordering = ["version", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(addressed_at__isnull=True)
+                | Q(addressed_at__gte=models.F("created_at")),
+                name="statement_comment_addressed_after_written",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_section_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.version.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_addressed(self) -> bool:
+        return self.addressed_at is not None
+
+    def get_additional_data(self):
+        return {"partnership_id": self.version.statement.partnership_id}

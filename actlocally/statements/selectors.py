@@ -7,16 +7,15 @@ from django.db.models import Prefetch
 from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import FocusIssue, Partnership
 
-from .models import Recommendation, Statement, StatementVersion
+from .models import Comment, Recommendation, Statement, StatementVersion
 
 
 def active_focus(partnership: Partnership) -> FocusIssue | None:
     return partnership.focus_issues.filter(status=FocusIssue.Status.ACTIVE).first()
 
 
-def statement_of(partnership: Partnership) -> Statement | None:
-    """The Statement of Intent of the active focus issue, or else the most recent one."""
-    statements = (
+def _statements(partnership: Partnership):
+    return (
         Statement.objects.filter(partnership=partnership)
         .select_related("focus_issue", "partnership__local_authority")
         .prefetch_related(
@@ -25,9 +24,47 @@ def statement_of(partnership: Partnership) -> Statement | None:
                 queryset=StatementVersion.objects.select_related("created_by", "recorded_by"),
             )
         )
-        .order_by("focus_issue__status", "-created_at")  # "active" sorts before "past"
     )
-    return statements.first()
+
+
+def statement_of(partnership: Partnership, focus_issue_id: int | None = None) -> Statement | None:
+    """The Statement of Intent of the current focus issue (None if it has none yet, even when an
+    earlier focus issue has one), or of the given focus issue of this partnership."""
+    if focus_issue_id is None:
+        return _statements(partnership).filter(focus_issue__status=FocusIssue.Status.ACTIVE).first()
+    return _statements(partnership).filter(focus_issue_id=focus_issue_id).first()
+
+
+def earlier_statements(partnership: Partnership) -> list[Statement]:
+    """Statements of Intent of the partnership's earlier focus issues, most recent first."""
+    return list(
+        Statement.objects.filter(
+            partnership=partnership, focus_issue__status=FocusIssue.Status.PAST
+        )
+        .select_related("focus_issue", "partnership")
+        .order_by("-focus_issue__started_on")
+    )
+
+
+def other_agreed_priorities(focus_issue: FocusIssue | None) -> dict | None:
+    """The priorities agreed second and third at the symposium that made this the focus issue:
+    {"symposium": …, "priorities": [...]}, or None if it did not come from a symposium."""
+    from actlocally.symposia.models import AgreedPriority
+
+    if focus_issue is None:
+        return None
+    first = (
+        AgreedPriority.objects.filter(focus_issue=focus_issue, urgency=1)
+        .select_related("symposium")
+        .order_by("-symposium__agreed_at")
+        .first()
+    )
+    if first is None:
+        return None
+    others = list(
+        AgreedPriority.objects.filter(symposium=first.symposium, urgency__gt=1).order_by("urgency")
+    )
+    return {"symposium": first.symposium, "priorities": others} if others else None
 
 
 def versions_of(statement: Statement) -> list[StatementVersion]:
@@ -47,6 +84,16 @@ def open_version(statement: Statement) -> StatementVersion | None:
 
 def version_of(statement: Statement, number: int) -> StatementVersion | None:
     return next((v for v in statement.versions.all() if v.number == number), None)
+
+
+def comments_on(*versions: StatementVersion) -> dict[str, list[Comment]]:
+    """The comments on these versions, by section key, oldest first, in one query."""
+    by_section: dict[str, list[Comment]] = {key: [] for key, _label in Comment.SECTIONS}
+    for comment in Comment.objects.filter(version__in=versions).select_related(
+        "author", "addressed_by", "version"
+    ):
+        by_section[comment.section].append(comment)
+    return by_section
 
 
 def recommendations_of(partnership: Partnership) -> list[Recommendation]:

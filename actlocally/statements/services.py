@@ -16,7 +16,8 @@ from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision, FocusIssue
 
 from . import document
-from .models import Recommendation, Statement, StatementVersion
+from .models import Comment, Recommendation, Statement, StatementVersion
+from .notifications import tell_members
 from .workflow import EDITABLE_STATES, TRANSITIONS
 
 
@@ -55,7 +56,13 @@ def start_new_draft(*, statement: Statement, by) -> StatementVersion:
     """A new draft that starts as a copy of the latest agreed version."""
     _require(by, "statements.edit_statement", statement.partnership)
     with transaction.atomic(), acting_as(by):
-        versions = list(statement.versions.select_for_update().order_by("-number"))
+        # A fresh query: a statement read by the selectors carries a prefetch that joins people,
+        # and PostgreSQL cannot lock the nullable side of that outer join.
+        versions = list(
+            StatementVersion.objects.filter(statement=statement)
+            .select_for_update()
+            .order_by("-number")
+        )
         if any(not v.is_agreed for v in versions):
             raise ValidationError(
                 _("There is already a draft: agree it or carry on editing it first.")
@@ -100,11 +107,24 @@ def save_section(
     """Replace one section of a draft (`introduction` takes text, the others a list of rows)."""
     if section != "introduction" and section not in document.SECTIONS_BY_KEY:
         raise ValidationError(_("There is no section called %(name)s.") % {"name": section})
-    content = document.copy_content(version.content)
-    if section == "recommendations":
-        rows = [{**row, "key": row.get("key") or document.new_recommendation_key()} for row in rows]
-    content[section] = rows
-    return save_content(version=version, content=content, by=by)
+    with transaction.atomic():
+        version = _locked(version)
+        content = document.copy_content(version.content)
+        if section == "recommendations":
+            rows = _number_recommendations(version.statement, rows)
+        content[section] = rows
+        return save_content(version=version, content=content, by=by)
+
+
+def _number_recommendations(statement: Statement, rows: list[dict]) -> list[dict]:
+    """Give new rows the next references of their statement (R1, R2 …), never one used before
+    in any version or in the tracker."""
+    used = set(statement.recommendations.values_list("key", flat=True))
+    for content in statement.versions.values_list("content", flat=True):
+        used.update(r.get("key", "") for r in (content or {}).get("recommendations", []))
+    used.update(row.get("key") or "" for row in rows)
+    new_keys = iter(document.next_recommendation_keys(used, sum(not r.get("key") for r in rows)))
+    return [{**row, "key": row.get("key") or next(new_keys)} for row in rows]
 
 
 def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersion, int]:
@@ -137,7 +157,8 @@ def add_area_evidence(*, version: StatementVersion, by) -> tuple[StatementVersio
 def _figure(fact: dict) -> str:
     """The big number beside a fact: a share keeps its per cent sign ("80%", not "80")."""
     value = str(fact["value"])
-    return f"{value}%" if str(fact["text"]).startswith(f"{value}%") else value
+    figure = document.display_figure(value)  # "17,208", not "17208"
+    return f"{figure}%" if str(fact["text"]).startswith(f"{value}%") else figure
 
 
 def transition(
@@ -148,9 +169,15 @@ def transition(
     agreed_on: datetime.date | None = None,
     agreed_on_precision: str = DatePrecision.DAY,
     agreed_by_whom: str = "",
+    base_url: str = "",
+    as_history: bool = False,
 ) -> StatementVersion:
     """Move a version along the workflow (workflow.TRANSITIONS says which moves exist and who
-    may make them). Agreeing freezes the version, ticks the journey and updates the tracker."""
+    may make them). Agreeing freezes the version, ticks the journey, updates the tracker and
+    carries its actions and outcomes into the plan. Members are emailed when a version is
+    circulated or agreed (links start with `base_url`). `as_history` records a step taken
+    before the platform (the demo's past statements): nobody is emailed and nothing is carried,
+    since the plan of that time is recorded on its own."""
     step = TRANSITIONS.get(name)
     if step is None:
         raise ValidationError(_("Unknown step: %(name)s.") % {"name": name})
@@ -183,6 +210,8 @@ def transition(
         version.save()
         if version.is_agreed:
             _track_recommendations(version)
+            if not as_history:
+                carry_into_plan(version=version, by=by)
             record_evidence(
                 partnership=partnership,
                 step_key="develop-statement-of-intent",
@@ -192,7 +221,72 @@ def transition(
                 on=agreed_on,
                 by=_person(by),
             )
+        if not as_history and version.status in (
+            StatementVersion.Status.CIRCULATED,
+            StatementVersion.Status.AGREED,
+        ):
+            tell_members(version=version, by=_person(by), base_url=base_url)
     return version
+
+
+def add_comment(*, version: StatementVersion, section: str, text: str, by) -> Comment:
+    """A member's comment on one section of a circulated version."""
+    _require(by, "statements.comment_on_statement", version.statement.partnership)
+    text = text.strip()
+    if section not in dict(Comment.SECTIONS):
+        raise ValidationError({"section": _("Select the section you are commenting on")})
+    if not text:
+        raise ValidationError({"text": _("Enter your comment")})
+    with transaction.atomic(), acting_as(by):
+        version = _locked(version)
+        if version.status != StatementVersion.Status.CIRCULATED:
+            raise ValidationError(
+                _("Version %(n)s is not circulated for comment, so it cannot be commented on.")
+                % {"n": version.number}
+            )
+        comment = Comment(version=version, section=section, text=text, author=_person(by))
+        comment.full_clean()
+        comment.save()
+    return comment
+
+
+def mark_comment_addressed(*, comment: Comment, by) -> Comment:
+    """The co-ordinator has dealt with a comment (changed the draft, or answered it)."""
+    _require(by, "statements.address_comment", comment.version.statement.partnership)
+    with transaction.atomic(), acting_as(by):
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if comment.is_addressed:
+            raise ValidationError(_("This comment is already marked as addressed."))
+        comment.addressed_at = timezone.now()
+        comment.addressed_by = _person(by)
+        comment.save(update_fields=["addressed_at", "addressed_by"])
+    return comment
+
+
+def carry_into_plan(*, version: StatementVersion, by) -> tuple[int, int]:
+    """What an agreed version commits to, carried where the work is tracked: its agreed actions
+    into the action plan (with their lead organisations) and its desired outcomes into the focus
+    issue's intended outcomes. Nothing is added twice, so it is safe to run again; nothing is
+    removed. Returns (actions added, outcomes added)."""
+    from actlocally.actions.services import carry_agreed_actions
+    from actlocally.partnerships.services import add_intended_outcomes
+
+    if not version.is_agreed:
+        raise ValidationError(_("Only an agreed version is carried into the action plan."))
+    statement = version.statement
+    with transaction.atomic(), acting_as(by):
+        outcomes = add_intended_outcomes(
+            focus_issue=statement.focus_issue,
+            texts=[row["text"] for row in version.content.get("outcomes", [])],
+            by=by,
+        )
+        actions = carry_agreed_actions(
+            partnership=statement.partnership,
+            focus_issue=statement.focus_issue,
+            rows=version.content.get("actions", []),
+            by=by,
+        )
+    return actions, outcomes
 
 
 def _track_recommendations(version: StatementVersion) -> None:

@@ -16,24 +16,25 @@ from actlocally.core.forms import add_errors
 from . import diff, document, exports, selectors, services
 from .forms import (
     AgreeForm,
+    CommentForm,
     IntroductionForm,
     ResponseForm,
     SendForm,
     row_formset,
 )
-from .models import Recommendation, StatementVersion
+from .models import Comment, Recommendation, StatementVersion
 from .workflow import EDITABLE_STATES, TRANSITIONS, available
 
 
-def _statement_or_404(partnership):
-    statement = selectors.statement_of(partnership)
+def _statement_or_404(partnership, focus_issue: int | None = None):
+    statement = selectors.statement_of(partnership, focus_issue)
     if statement is None:
         raise Http404
     return statement
 
 
-def _version_or_404(partnership, number: int) -> StatementVersion:
-    version = selectors.version_of(_statement_or_404(partnership), number)
+def _version_or_404(partnership, number: int, focus_issue: int | None = None) -> StatementVersion:
+    version = selectors.version_of(_statement_or_404(partnership, focus_issue), number)
     if version is None:
         raise Http404
     return version
@@ -48,13 +49,19 @@ def _permissions(user, partnership) -> dict:
             "agree_statement",
             "send_recommendations",
             "respond_to_recommendation",
+            "comment_on_statement",
+            "address_comment",
         )
     }
 
 
 def _document_page(request, partnership, statement, version):
     can = _permissions(request.user, partnership)
+    if not statement.is_current:
+        # An earlier focus issue's Statement is history: read, compare and download only.
+        can = dict.fromkeys(can, False)
     versions = selectors.versions_of(statement)
+    comments = selectors.comments_on(version)
     return render(
         request,
         "statements/statement.html",
@@ -68,35 +75,50 @@ def _document_page(request, partnership, statement, version):
             "transitions": [
                 t
                 for t in available(version)
-                if has_permission(request.user, t.permission, partnership)
+                if statement.is_current and has_permission(request.user, t.permission, partnership)
             ],
             "can": can,
+            "earlier": selectors.earlier_statements(partnership),
+            "priorities": selectors.other_agreed_priorities(statement.focus_issue),
+            "comments": comments,
+            "comment_count": sum(len(c) for c in comments.values()),
+            "open_comment_count": sum(
+                1 for cs in comments.values() for c in cs if not c.is_addressed
+            ),
+            "can_comment": statement.is_current
+            and version.status == StatementVersion.Status.CIRCULATED
+            and can["comment_on_statement"],
         },
     )
 
 
 @login_required
-def statement(request, slug):
+def statement(request, slug, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    stmt = selectors.statement_of(p)
+    stmt = selectors.statement_of(p, focus_issue)
     version = selectors.current_version(stmt) if stmt else None
     if version is None:
+        if focus_issue is not None:
+            raise Http404
+        focus = selectors.active_focus(p)
         return render(
             request,
             "statements/none.html",
             {
                 "partnership": p,
-                "focus": selectors.active_focus(p),
+                "focus": focus,
                 "can_start": has_permission(request.user, "statements.edit_statement", p),
+                "earlier": selectors.earlier_statements(p),
+                "priorities": selectors.other_agreed_priorities(focus),
             },
         )
     return _document_page(request, p, stmt, version)
 
 
 @login_required
-def statement_version(request, slug, number):
+def statement_version(request, slug, number, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    version = _version_or_404(p, number)
+    version = _version_or_404(p, number, focus_issue)
     return _document_page(request, p, version.statement, version)
 
 
@@ -281,8 +303,13 @@ def statement_transition(request, slug, number, name):
     form = AgreeForm(request.POST or None) if name == "agree" else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
-            services.transition(
-                version=version, name=name, by=request.user, **(form.cleaned_data if form else {})
+            # The message reads the state the service returns, not the one loaded before it.
+            version = services.transition(
+                version=version,
+                name=name,
+                by=request.user,
+                base_url=request.build_absolute_uri("/"),
+                **(form.cleaned_data if form else {}),
             )
         except ValidationError as error:
             if form is None:
@@ -290,11 +317,7 @@ def statement_transition(request, slug, number, name):
                 return redirect(version)
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Version %(n)s is now %(status)s.")
-                % {"n": version.number, "status": version.get_status_display().lower()},
-            )
+            messages.success(request, TRANSITIONS[name].done % {"n": version.number})
             return redirect(version)
     return render(
         request,
@@ -304,9 +327,66 @@ def statement_transition(request, slug, number, name):
 
 
 @login_required
-def statement_versions(request, slug):
+@require_http_methods(["GET", "POST"])
+def statement_comment(request, slug, number):
+    p = get_partnership_or_404(request.user, slug, "statements.comment_on_statement")
+    version = _version_or_404(p, number)
+    if version.status != StatementVersion.Status.CIRCULATED:
+        messages.error(
+            request,
+            _("Version %(n)s is not circulated for comment, so it cannot be commented on.")
+            % {"n": version.number},
+        )
+        return redirect(version)
+    section = request.GET.get("section")
+    form = CommentForm(
+        request.POST or None,
+        initial={"section": section if section in dict(Comment.SECTIONS) else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.add_comment(version=version, **form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your comment on “%(section)s” has been added.")
+                % {"section": comment.get_section_display()},
+            )
+            return redirect(comment)
+    return render(
+        request,
+        "statements/comment.html",
+        {"partnership": p, "version": version, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def statement_comment_addressed(request, slug, number, pk):
+    p = get_partnership_or_404(request.user, slug, "statements.address_comment")
+    version = _version_or_404(p, number)
+    comment = get_object_or_404(Comment.objects.select_related("author"), version=version, pk=pk)
+    if request.method == "POST":
+        try:
+            services.mark_comment_addressed(comment=comment, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The comment is marked as addressed."))
+        return redirect(comment)
+    return render(
+        request,
+        "statements/comment_addressed.html",
+        {"partnership": p, "version": version, "comment": comment},
+    )
+
+
+@login_required
+def statement_versions(request, slug, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    stmt = _statement_or_404(p)
+    stmt = _statement_or_404(p, focus_issue)
     return render(
         request,
         "statements/versions.html",
@@ -315,9 +395,9 @@ def statement_versions(request, slug):
 
 
 @login_required
-def statement_compare(request, slug):
+def statement_compare(request, slug, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    stmt = _statement_or_404(p)
+    stmt = _statement_or_404(p, focus_issue)
     versions = selectors.versions_of(stmt)
     by_number = {v.number: v for v in versions}
     try:
@@ -329,6 +409,9 @@ def statement_compare(request, slug):
         raise Http404
     old, new = by_number[old_n], by_number[new_n]
     sections = diff.compare(old.content, new.content)
+    comments = selectors.comments_on(old, new)
+    for section in sections:
+        section.comments = comments.get(section.key, [])
     only_changes = request.GET.get("show") == "changes"
     if only_changes:
         for section in sections:
@@ -345,23 +428,24 @@ def statement_compare(request, slug):
             "sections": sections,
             "any_change": any(s.changed for s in sections),
             "only_changes": only_changes,
+            "can": _permissions(request.user, p) if stmt.is_current else {},
         },
     )
 
 
 @login_required
-def statement_pdf(request, slug, number):
+def statement_pdf(request, slug, number, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    version = _version_or_404(p, number)
+    version = _version_or_404(p, number, focus_issue)
     response = HttpResponse(exports.render_pdf(version), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{exports.file_name(version, "pdf")}"'
     return response
 
 
 @login_required
-def statement_docx(request, slug, number):
+def statement_docx(request, slug, number, focus_issue=None):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    version = _version_or_404(p, number)
+    version = _version_or_404(p, number, focus_issue)
     response = HttpResponse(
         exports.render_docx(version),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -424,7 +508,13 @@ def recommendations_send(request, slug):
             add_errors(form, error)
         else:
             messages.success(
-                request, _("%(n)s recommendations are recorded as sent.") % {"n": count}
+                request,
+                ngettext(
+                    "%(n)s recommendation is recorded as sent.",
+                    "%(n)s recommendations are recorded as sent.",
+                    count,
+                )
+                % {"n": count},
             )
             return redirect("recommendations", slug=p.slug)
     return render(

@@ -19,6 +19,8 @@ class Transition:
     target: str
     permission: str
     hint: str | Promise
+    # Said after the move, with the version's number as %(n)s.
+    done: str | Promise = ""
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -34,6 +36,7 @@ TRANSITIONS: dict[str, Transition] = {
                 "Members can read it before it is agreed. While it is circulated it cannot be "
                 "edited: return it to draft to make changes."
             ),
+            done=_("Version %(n)s has been circulated for comment. Every member has been told."),
         ),
         Transition(
             name="return_to_draft",
@@ -42,6 +45,7 @@ TRANSITIONS: dict[str, Transition] = {
             target=State.DRAFT,
             permission="statements.circulate_statement",
             hint=_("To make changes people asked for before it is agreed."),
+            done=_("Version %(n)s is a draft again: you can edit it."),
         ),
         Transition(
             name="agree",
@@ -53,6 +57,7 @@ TRANSITIONS: dict[str, Transition] = {
                 "The convening partnership has agreed this version. It is then frozen: changes "
                 "need a new draft."
             ),
+            done=_("Version %(n)s is recorded as agreed. Every member has been told."),
         ),
     )
 }

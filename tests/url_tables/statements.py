@@ -2,9 +2,10 @@
 
 import datetime
 
+from actlocally.partnerships.services import set_focus_issue
 from actlocally.statements import services
 
-from .foundation import MANAGERS, partnership_rule
+from .foundation import MANAGERS, MEMBER_ROLES, partnership_rule
 
 ACCESS = {
     # A button's target: opened by address it sends those allowed back to the facts editor.
@@ -15,6 +16,8 @@ ACCESS = {
     "edit_statement": partnership_rule(MANAGERS | {"research_partner"}),
     # A commissioner in the partnership or a member of the authority's board (not backbone staff).
     "respond": partnership_rule({"staff", "commissioner", "board"}),
+    # Every member but an observer comments on a circulated draft, as do those who run it.
+    "comment": partnership_rule(MANAGERS | (set(MEMBER_ROLES) - {"observer"})),
 }
 
 TODAY = datetime.date(2024, 1, 15)
@@ -50,6 +53,34 @@ def sent_recommendation(world):
     return rec
 
 
+def circulated(world):
+    return services.transition(version=draft(world), name="circulate", by=None)
+
+
+def comment(world):
+    version = circulated(world)
+    made = services.add_comment(version=version, section="actions", text="Add more.", by=None)
+    return {"slug": "keighley", "number": version.number, "pk": made.pk}
+
+
+def earlier(world, **extra):
+    """The Statement of a focus issue the partnership has moved on from."""
+    version = agreed(world)
+    set_focus_issue(
+        partnership=world.keighley,
+        title="A new focus issue",
+        summary="",
+        started_on=world.focus.started_on,
+        by=None,
+    )
+    return {"slug": "keighley", "focus_issue": world.focus.pk, **extra, "number": version.number}
+
+
+def without_number(kwargs):
+    kwargs.pop("number")
+    return kwargs
+
+
 def with_version(make):
     def kwargs(world):
         version = make(world)
@@ -73,6 +104,14 @@ URLS = {
     "statement_transition": (lambda w: {**with_version(draft)(w), "name": "circulate"}, "manage"),
     "statement_pdf": (with_version(agreed), "view"),
     "statement_docx": (with_version(agreed), "view"),
+    "statement_comment": (with_version(circulated), "comment"),
+    "statement_comment_addressed": (comment, "manage"),
+    "statement_earlier": (lambda w: without_number(earlier(w)), "view"),
+    "statement_versions_earlier": (lambda w: without_number(earlier(w)), "view"),
+    "statement_compare_earlier": (lambda w: without_number(earlier(w)), "view"),
+    "statement_version_earlier": (earlier, "view"),
+    "statement_pdf_earlier": (earlier, "view"),
+    "statement_docx_earlier": (earlier, "view"),
     "recommendations": (lambda w: {"slug": "keighley"}, "view"),
     "recommendations_send": (
         lambda w: agreed(w, recommendation=True) and {"slug": "keighley"},

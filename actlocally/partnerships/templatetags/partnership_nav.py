@@ -13,7 +13,7 @@ def partnership_sections(context, partnership):
 
 
 @register.simple_tag(takes_context=True)
-def partnership_panels(context, partnership):
+def partnership_panels(context, partnership, page="overview"):
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
@@ -23,6 +23,6 @@ def partnership_panels(context, partnership):
     return mark_safe(  # noqa: S308 (each panel is a template rendered with autoescaping)
         "".join(
             render_to_string(template_name, panel_context, request=request)
-            for template_name, panel_context in panels_for(partnership, request.user)
+            for template_name, panel_context in panels_for(partnership, request.user, page)
         )
     )
