@@ -113,6 +113,8 @@ def _record_plan_evidence(partnership: Partnership, by) -> None:
         else JourneyStatus.IN_PROGRESS,
         by=by,
     )
+
+
 def carry_agreed_actions(
     *, partnership: Partnership, focus_issue: FocusIssue, rows: list[dict], by
 ) -> int:
