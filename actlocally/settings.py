@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "rules",
     "auditlog",
     "django_htmx",
+    # Platform (issue 9): background tasks (Django's tasks API backport) stored in the database.
+    "django_tasks",
+    "django_tasks_db",
     # Act Locally: one app per noun of the blueprint.
     "actlocally.core",
     "actlocally.authorization",
@@ -82,10 +85,15 @@ INSTALLED_APPS = [
     "actlocally.statements",
     "actlocally.symposia",
     "actlocally.places",
+    # Platform (issue 9): background jobs with progress pages, and notifications.
+    "actlocally.jobs",
+    "actlocally.notifications",
     "actlocally.demo",
 ]
 
 MIDDLEWARE = [
+    # Platform (issue 9): every log line of a request carries its request id.
+    "actlocally.core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "actlocally.core.context_processors.site",
+                "actlocally.notifications.context_processors.unread",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -213,13 +222,76 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Platform (issue 9): the load balancer checks /healthz over plain HTTP on the private side.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Platform (issue 9): links in emails sent without a request (reminders, digests) start with this.
+SITE_URL = os.environ.get("ACTLOCALLY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Invitations to join a partnership stay valid this long.
 INVITATION_VALID_DAYS = 14
 
+# --- Production platform (issue 9): serving, background work, health, logs, errors ---------------
+# Grouped here so that merges with other branches' settings stay easy to read.
+
+# Sessions live in the database (Django's default, stated): any app server can read any session,
+# so app servers are stateless and a sign-in on one is valid on all.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Uploads go through default_storage (STORAGES["default"]): a local directory by default; an
+# S3-compatible store can replace it (e.g. django-storages) without changing the code.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+# gunicorn (`make serve`, gunicorn.conf.py): processes and threads per process.
+GUNICORN_WORKERS = int(os.environ.get("GUNICORN_WORKERS", "3"))
+GUNICORN_THREADS = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+# Background tasks: django-tasks with its database backend, run by `manage.py db_worker`.
+# Tests (and anyone who sets TASKS_BACKEND=immediate) run tasks inline instead.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "dummy": "django_tasks.backends.dummy.DummyBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# /healthz reports the worker (and scheduler) unhealthy when its heartbeat is older than this.
+HEARTBEAT_MAX_AGE_SECONDS = int(os.environ.get("HEARTBEAT_MAX_AGE_SECONDS", "120"))
+# Finished task rows, job progress records and read notifications are purged after this.
+RETENTION_DAYS = int(os.environ.get("ACTLOCALLY_RETENTION_DAYS", "90"))
+
+# Logs: one JSON object per line on stderr, each with the request id (LOG_FORMAT=text for people).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "actlocally.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "actlocally.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Error reporting: only when a DSN is set; no personal data is sent.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=ENVIRONMENT,
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

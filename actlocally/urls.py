@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from actlocally.core import health
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("", include("actlocally.symposia.urls")),
     path("places/", include("actlocally.places.urls")),
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
+    path("jobs/", include("actlocally.jobs.urls")),
+    path("notifications/", include("actlocally.notifications.urls")),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 

@@ -18,6 +18,7 @@ from .predicates import (
     is_site_staff,
     owns_action,
     sits_on_board,
+    started_job,
 )
 
 COORDINATOR = "coordinator"
@@ -85,6 +86,11 @@ PERMISSIONS = {
     "places.view_area": can_view_partnership,
     "places.define_area": can_manage_partnership | has_role(RESEARCH_PARTNER),
     "places.add_asset": can_manage_partnership,
+    # Background jobs. Object: a job. Its page (progress, errors, result) is for whoever started
+    # it, and site staff.
+    "jobs.view_job": is_site_staff | started_job,
+    # Notifications: each signed-in person reads their own list and sets their own preferences.
+    "notifications.view_own": is_signed_in,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -92,3 +92,9 @@ def owns_action(user, action) -> bool:
 @rules.predicate
 def is_research_partner_anywhere(user) -> bool:
     return "research_partner" in roles_of(user).partnerships.values()
+
+
+@rules.predicate
+def started_job(user, job) -> bool:
+    """The person who started a background job (an upload, an export)."""
+    return job is not None and job.started_by_id is not None and job.started_by_id == user.pk

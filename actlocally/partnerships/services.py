@@ -7,9 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -18,6 +16,8 @@ from django.utils.translation import gettext as _
 from actlocally.authorization import forget_roles
 from actlocally.core.audit import acting_as
 from actlocally.journey.services import record_evidence
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 
 from .models import (
     Board,
@@ -248,14 +248,13 @@ def invite_member(
         link = base_url.rstrip("/") + reverse("invitation", kwargs={"token": token})
         context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
         subject = _("You are invited to join %(partnership)s") % {"partnership": partnership}
-        body = render_to_string("partnerships/email/invitation.txt", context)
-        transaction.on_commit(
-            lambda: send_mail(
-                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [email],
-            )
+        # Emailed by a background task once the invitation is committed.
+        notify(
+            kind=Kind.INVITATION,
+            recipients=[email],
+            subject=subject,
+            context=context,
+            by=by,
         )
     return invitation, token
 
