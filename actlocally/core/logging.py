@@ -25,24 +25,23 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        token = request_id_var.set(request_id)
+        # Not reset afterwards: Django logs server errors after the middleware has returned, and
+        # those lines should carry the id too. The next request on this thread sets its own.
+        request_id_var.set(request_id)
         request.request_id = request_id
         start = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            request_logger.info(
-                "request",
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - start) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            request_id_var.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        request_logger.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+            },
+        )
+        return response
 
 
 class RequestIdFilter(logging.Filter):
