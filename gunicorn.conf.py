@@ -15,6 +15,9 @@ errorlog = "-"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # On SIGHUP or SIGTERM a worker finishes the requests it has before it stops (zero downtime).
 graceful_timeout = 30
+# Keep idle connections a little longer than people (and the proxy) pause between pages, so a
+# request never races the server closing its connection.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then, so a slow leak never takes a server down.
 max_requests = 2000
 max_requests_jitter = 200
