@@ -201,7 +201,13 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "actlocally" / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "staticfiles"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Platform (issue 9): uploads go through default_storage; an S3-compatible store replaces the
+    # disk by naming its backend here (e.g. storages.backends.s3.S3Storage, see docs/deploy.md).
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_DEFAULT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
