@@ -82,3 +82,24 @@ def test_log_lines_are_json_with_the_request_id():
     assert line["message"] == "hello world"
     assert line["request_id"] == "req-1234567"
     assert line["status"] == 200
+
+
+def _sentry_active(env: dict) -> bool:
+    import os
+    import subprocess
+    import sys
+
+    code = "import actlocally.settings, sentry_sdk; print(sentry_sdk.get_client().is_active())"
+    result = subprocess.run(  # noqa: S603  this interpreter, a fixed program
+        [sys.executable, "-c", code],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip() == "True"
+
+
+def test_sentry_is_initialised_only_when_a_dsn_is_set():
+    assert _sentry_active({"SENTRY_DSN": ""}) is False
+    assert _sentry_active({"SENTRY_DSN": "https://public@sentry.invalid/1"}) is True

@@ -60,6 +60,7 @@ def notify(
     """Record a notification for each recipient and email those who want it at once, after
     the transaction commits. Returns the notifications made (none for a repeated `once_key`)."""
     kind = Kind(kind)
+    recipients = list(recipients)
     people = [r for r in recipients if not isinstance(r, str)]
     addresses = sorted({r.strip().lower() for r in recipients if isinstance(r, str)})
     if once_key:

@@ -206,7 +206,11 @@ def upload(request):
         ]
         job = start_job(
             kind=f"places.{kind}",
-            title=_("Importing %(what)s") % {"what": dict(form.KINDS)[kind]},
+            title={
+                "deprivation": _("Importing deprivation data"),
+                "geography": _("Importing geography files"),
+                "schools": _("Importing schools"),
+            }[kind],
             task=import_upload,
             kwargs={
                 "kind": kind,
