@@ -166,7 +166,11 @@ def test_scheduler_erases_guest_names_after_30_days():
 
 
 @pytest.mark.django_db
-def test_run_scheduler_once_beats_and_queues_the_worker_heartbeat():
+def test_run_scheduler_once_beats_and_queues_the_worker_heartbeat(monkeypatch):
+    from actlocally.jobs.management.commands import run_scheduler
+
+    # The loop drops stale connections; the test's connection is inside its transaction.
+    monkeypatch.setattr(run_scheduler, "close_old_connections", lambda: None)
     call_command("run_scheduler", "--once")
     # The immediate backend runs the queued heartbeat task, as a worker would.
     assert set(Heartbeat.objects.values_list("name", flat=True)) == {"scheduler", "worker"}
