@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run test lint fix bench vendor demo-reset check install migrate test-postgres fuzz
+.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,13 +21,23 @@ install: $(STAMP)
 migrate: install
 	$(LOCAL) $(BIN)/python manage.py migrate --no-input
 
-## make run: set everything up and serve the demo at http://127.0.0.1:$(PORT)
+## make run: set everything up and serve the demo at http://127.0.0.1:$(PORT), with a background
+## worker and the scheduler (both stop when you stop the server)
 run: migrate
 	$(LOCAL) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py seed_demo
 	@ACTLOCALLY_DEMO=1 $(BIN)/python manage.py demo_logins
 	@echo "Serving Act Locally at http://127.0.0.1:$(PORT)"
-	ACTLOCALLY_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) bash scripts/run_demo.sh
+
+## make serve: as a council runs it: production settings, gunicorn, PostgreSQL (DATABASE_URL),
+## Redis (REDIS_URL), a worker and the scheduler, static files through WhiteNoise (docs/deploy.md)
+serve: install
+	PORT=$(PORT) bash scripts/serve.sh
+
+## make two-instances: two gunicorns, one PostgreSQL and Redis: sessions and tasks are shared
+two-instances: install
+	bash scripts/two_instances.sh
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: lint

@@ -37,6 +37,9 @@ def env_int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
 def _secret_key_problem(key: str) -> str | None:
     if not key:
         return "DJANGO_SECRET_KEY is not set"
@@ -99,6 +102,24 @@ def security_settings(env: Mapping[str, str]) -> dict:
             env_int(env, "ACTLOCALLY_TRUSTED_PROXY_COUNT", 1) if behind_proxy else 0
         ),
     }
+    # `make serve` and CI's two-instance check run production settings on plain-HTTP loopback,
+    # with no TLS proxy in front. Turning HTTPS off is allowed only there: a site any other host
+    # name reaches refuses to start with it.
+    plain_http = not relaxed and (
+        not env_bool(env, "DJANGO_SECURE_SSL_REDIRECT", default=True)
+        or not env_bool(env, "DJANGO_SECURE_COOKIES", default=True)
+    )
+    if plain_http:
+        if not set(settings["ALLOWED_HOSTS"]) <= LOOPBACK_HOSTS:
+            raise ImproperlyConfigured(
+                "DJANGO_SECURE_SSL_REDIRECT=0 and DJANGO_SECURE_COOKIES=0 are only for a server "
+                "on this machine's loopback address: DJANGO_ALLOWED_HOSTS must then list only "
+                "127.0.0.1, localhost or ::1. Behind a TLS proxy, set ACTLOCALLY_BEHIND_PROXY=1 "
+                "instead."
+            )
+        settings["SECURE_SSL_REDIRECT"] = env_bool(env, "DJANGO_SECURE_SSL_REDIRECT", default=True)
+        cookies = env_bool(env, "DJANGO_SECURE_COOKIES", default=True)
+        settings["SESSION_COOKIE_SECURE"] = settings["CSRF_COOKIE_SECURE"] = cookies
     if not relaxed and settings["SECURE_HSTS_SECONDS"] <= 0:
         raise ImproperlyConfigured("DJANGO_HSTS_SECONDS must be more than 0 in production mode.")
     return settings

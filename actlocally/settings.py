@@ -26,7 +26,8 @@ def env_list(name: str, default: str) -> list[str]:
 # Security: secret key, hosts and HTTPS, failing closed outside debug, demo and test mode
 # (see actlocally/security_settings.py and .env.example). DEBUG, DEMO_MODE, SECRET_KEY,
 # ALLOWED_HOSTS, SECURE_*, *_COOKIE_SECURE and ALLAUTH_TRUSTED_PROXY_COUNT come from here.
-globals().update(security_settings(os.environ))
+_security = security_settings(os.environ)
+globals().update(_security)
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Platform (issue 9): background tasks (Django's tasks API backport) stored in the database.
+    "django_tasks",
+    "django_tasks_db",
     # Act Locally: one app per noun of the blueprint.
     "actlocally.core",
     "actlocally.authorization",
@@ -71,11 +75,16 @@ INSTALLED_APPS = [
     "actlocally.symposia",
     "actlocally.places",
     "actlocally.pages",
+    # Platform (issue 9): background jobs with progress pages, and notifications.
+    "actlocally.jobs",
+    "actlocally.notifications",
     "actlocally.demo",
     "actlocally.api",
 ]
 
 MIDDLEWARE = [
+    # Platform (issue 9): every log line of a request carries its request id.
+    "actlocally.core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -105,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "actlocally.core.context_processors.site",
+                "actlocally.notifications.context_processors.unread",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -200,7 +210,13 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "actlocally" / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "staticfiles"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Platform (issue 9): uploads go through default_storage; an S3-compatible store replaces the
+    # disk by naming its backend here (e.g. storages.backends.s3.S3Storage, see docs/deploy.md).
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_DEFAULT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -272,13 +288,62 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Platform (issue 9): links in emails sent without a request (reminders, digests) start with this.
+SITE_URL = os.environ.get("ACTLOCALLY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Invitations to join a partnership stay valid this long.
 INVITATION_VALID_DAYS = 14
 
+# --- Production platform (issue 9): serving, background work, health, logs, errors ---------------
+# Grouped here so that merges with other branches' settings stay easy to read.
+
+# Sessions live in the database (Django's default, stated): any app server can read any session,
+# so app servers are stateless and a sign-in on one is valid on all.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Uploads go through default_storage (STORAGES["default"]): a local directory by default; an
+# S3-compatible store can replace it (e.g. django-storages) without changing the code.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+# gunicorn (`make serve`, gunicorn.conf.py): processes and threads per process.
+GUNICORN_WORKERS = int(os.environ.get("GUNICORN_WORKERS", "3"))
+GUNICORN_THREADS = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+# Background tasks: django-tasks with its database backend, run by `manage.py db_worker`.
+# Tests (and anyone who sets TASKS_BACKEND=immediate) run tasks inline instead.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "dummy": "django_tasks.backends.dummy.DummyBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# /healthz reports the worker (and scheduler) unhealthy when its heartbeat is older than this.
+HEARTBEAT_MAX_AGE_SECONDS = int(os.environ.get("HEARTBEAT_MAX_AGE_SECONDS", "120"))
+# Finished task rows, job progress records and read notifications are purged after this.
+RETENTION_DAYS = int(os.environ.get("ACTLOCALLY_RETENTION_DAYS", "90"))
+
+# Logs: one JSON object per line on stderr, each with the request id (LOG_FORMAT=text for people).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "actlocally.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "actlocally.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
@@ -299,3 +364,14 @@ ACTLOCALLY_OPERATOR = {
     "hours": os.environ.get("ACTLOCALLY_CONTACT_HOURS", ""),
     "address": os.environ.get("ACTLOCALLY_CONTACT_ADDRESS", ""),
 }
+# Error reporting: only when a DSN is set; no personal data is sent.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=_security["ENVIRONMENT"],
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actlocally.api import urls as api_urls
+from actlocally.core import health
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("places/", include("actlocally.places.urls")),
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("", include("actlocally.pages.urls")),
+    path("jobs/", include("actlocally.jobs.urls")),
+    path("notifications/", include("actlocally.notifications.urls")),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 

@@ -33,11 +33,16 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run inline (django-tasks' immediate backend) once the test's
+    # transaction "commits" (django_capture_on_commit_callbacks(execute=True)).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings):
+def _fast_and_quiet(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Uploads (default_storage) go to a directory of the test's own.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

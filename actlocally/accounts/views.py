@@ -1,4 +1,5 @@
-"""A person's own profile: their details and the partnerships they belong to."""
+"""A person's own profile: their details, the partnerships they belong to, and which emails
+they get."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +8,9 @@ from django.utils.translation import gettext as _
 
 from actlocally.api import views as api_views
 from actlocally.core.forms import GovUKModelForm
+from actlocally.notifications import selectors as notification_selectors
+from actlocally.notifications import services as notification_services
+from actlocally.notifications.forms import PreferencesForm
 
 from .models import User
 from .services import update_profile
@@ -20,13 +24,27 @@ class ProfileForm(GovUKModelForm):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
+    # Two forms on one page: each button says which one was sent.
+    sent_preferences = request.method == "POST" and "save_notifications" in request.POST
+    sent_details = request.method == "POST" and not sent_preferences
+    form = ProfileForm(request.POST if sent_details else None, instance=request.user)
+    preferences = PreferencesForm(
+        request.POST if sent_preferences else None,
+        current=notification_selectors.preferences_of(request.user),
+        prefix="notifications",
+    )
+    if sent_details and form.is_valid():
         update_profile(person=request.user, **form.cleaned_data, by=request.user)
         messages.success(request, _("Your details have been saved."))
         return redirect("profile")
+    if sent_preferences and preferences.is_valid():
+        notification_services.set_preferences(
+            person=request.user, frequencies=preferences.frequencies(), by=request.user
+        )
+        messages.success(request, _("Your email settings have been saved."))
+        return redirect("profile")
     memberships = request.user.memberships.select_related("partnership", "organisation")
-    context = {"form": form, "memberships": memberships}
+    context = {"form": form, "preferences": preferences, "memberships": memberships}
     # API tokens (actlocally/api/views.py): their own section of the page.
     context |= api_views.profile_tokens(request)
     return api_views.protect_new_token(render(request, "accounts/profile.html", context), context)

@@ -19,6 +19,7 @@ from .predicates import (
     owns_action,
     runs_organisations_authority,
     sits_on_board,
+    started_job,
 )
 
 COORDINATOR = "coordinator"
@@ -97,6 +98,11 @@ PERMISSIONS = {
     # so is the feedback form, signed in or not. Site staff read feedback in the admin.
     "pages.give_feedback": rules.always_allow,
     "places.change_asset": can_manage_partnership,
+    # Background jobs. Object: a job. Its page (progress, errors, result) is for whoever started
+    # it, and site staff.
+    "jobs.view_job": is_site_staff | started_job,
+    # Notifications: each signed-in person reads their own list and sets their own preferences.
+    "notifications.view_own": is_signed_in,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -133,3 +133,9 @@ def runs_organisations_authority(user, organisation) -> bool:
         return False
     theirs = local_authorities_of_organisation(organisation)
     return not theirs or bool(own & theirs)
+
+
+@rules.predicate
+def started_job(user, job) -> bool:
+    """The person who started a background job (an upload, an export)."""
+    return job is not None and job.started_by_id is not None and job.started_by_id == user.pk

@@ -42,11 +42,16 @@ class Meeting(models.Model):
     # Stable identity and revision count for calendar programs (RFC 5545 UID and SEQUENCE).
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # When the agenda and the minutes were last sent to the members (notifications).
+    agenda_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    minutes_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     PERSONAL_DATA = dict.fromkeys(
         (
+            "agenda_published_at",
+            "minutes_published_at",
             "partnership",
             "kind",
             "title",

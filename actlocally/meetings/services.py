@@ -17,6 +17,8 @@ from actlocally.actions.models import Action
 from actlocally.actions.selectors import open_actions_for_agenda
 from actlocally.core.audit import acting_as
 from actlocally.journey.services import record_evidence
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
 from .models import AgendaItem, Attendance, CalendarFeed, Decision, Meeting
@@ -316,6 +318,56 @@ def create_action_from_minutes(*, meeting: Meeting, by, **fields) -> Action:
     return action_services.create_action(
         partnership=meeting.partnership, meeting=meeting, **fields, by=by
     )
+
+
+# Sending the agenda and the minutes to members -------------------------------------------------
+
+
+def _members_of(meeting: Meeting) -> list:
+    return [
+        m.person
+        for m in meeting.partnership.memberships.select_related("person").filter(
+            person__is_active=True
+        )
+    ]
+
+
+def publish_agenda(*, meeting: Meeting, by) -> Meeting:
+    """Tell every member the agenda is ready (again, if it changed since it was sent)."""
+    if meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError(_("The agenda can be sent only before the meeting is held."))
+    if not meeting.agenda.exists():
+        raise ValidationError(_("Add items to the agenda before sending it."))
+    with transaction.atomic(), acting_as(by):
+        meeting.agenda_published_at = timezone.now()
+        meeting.save(update_fields=["agenda_published_at", "updated_at"])
+        notify(
+            kind=Kind.AGENDA_PUBLISHED,
+            recipients=_members_of(meeting),
+            subject=_("Agenda: %(meeting)s") % {"meeting": meeting},
+            context={"meeting": meeting},
+            url=meeting.get_absolute_url(),
+            by=by,
+        )
+    return meeting
+
+
+def publish_minutes(*, meeting: Meeting, by) -> Meeting:
+    """Tell every member the minutes are ready to read."""
+    if meeting.status != Meeting.Status.HELD:
+        raise ValidationError(_("Write the minutes before sending them."))
+    with transaction.atomic(), acting_as(by):
+        meeting.minutes_published_at = timezone.now()
+        meeting.save(update_fields=["minutes_published_at", "updated_at"])
+        notify(
+            kind=Kind.MINUTES_PUBLISHED,
+            recipients=_members_of(meeting),
+            subject=_("Minutes: %(meeting)s") % {"meeting": meeting},
+            context={"meeting": meeting},
+            url=meeting.get_absolute_url(),
+            by=by,
+        )
+    return meeting
 
 
 # Calendar feeds ---------------------------------------------------------------------------------

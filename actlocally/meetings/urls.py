@@ -14,6 +14,18 @@ urlpatterns = [
     path("<int:pk>/attendance/", views.meeting_attendance, name="meeting_attendance"),
     path("<int:pk>/agenda/", views.meeting_agenda, name="meeting_agenda"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
+    path(
+        "<int:pk>/send-agenda/",
+        views.meeting_publish,
+        {"what": "agenda"},
+        name="meeting_publish_agenda",
+    ),
+    path(
+        "<int:pk>/send-minutes/",
+        views.meeting_publish,
+        {"what": "minutes"},
+        name="meeting_publish_minutes",
+    ),
     path("<int:pk>/actions/new/", views.meeting_action_new, name="meeting_action_new"),
     path("<int:pk>/meeting.ics", views.meeting_ics, name="meeting_ics"),
 ]

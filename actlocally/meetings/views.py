@@ -254,6 +254,33 @@ def meeting_minutes(request, slug, pk):
 
 
 @login_required
+def meeting_publish(request, slug, pk, what):
+    """Send the agenda (or the minutes) to every member: a page that asks, and a button."""
+    p = get_partnership_or_404(request.user, slug, "meetings.manage_meetings")
+    meeting = _get_meeting(p, pk)
+    error = None
+    if request.method == "POST":
+        publish = services.publish_agenda if what == "agenda" else services.publish_minutes
+        try:
+            publish(meeting=meeting, by=request.user)
+        except ValidationError as e:
+            error = e.messages[0]
+        else:
+            messages.success(
+                request,
+                _("The agenda has been sent to the members.")
+                if what == "agenda"
+                else _("The minutes have been sent to the members."),
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/publish.html",
+        {"partnership": p, "meeting": meeting, "what": what, "error": error},
+    )
+
+
+@login_required
 def meeting_action_new(request, slug, pk):
     p = get_partnership_or_404(request.user, slug, "meetings.manage_meetings")
     meeting = _get_meeting(p, pk)

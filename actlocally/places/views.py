@@ -2,19 +2,23 @@
 area profile, area definition and asset map."""
 
 import json
+import uuid
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
+from actlocally.jobs.services import start_job
 
 from . import selectors, services
 from .forms import (
@@ -26,15 +30,9 @@ from .forms import (
     UploadForm,
     WardsForm,
 )
-from .importers import (
-    ImportRefused,
-    import_boundaries,
-    import_deprivation,
-    import_lookup,
-    import_schools,
-)
 from .measures import BY_KEY
 from .models import LSOA, Asset, FocusArea, Ward
+from .tasks import import_upload
 
 DEFAULT_LA = "E08000032"
 
@@ -208,47 +206,38 @@ def suggestions(request, la):
 
 @login_required
 def upload(request):
+    """Check the form, store the files and start a background job; its page shows progress."""
     require_permission(request.user, "places.import_data")
     form = UploadForm(request.POST or None, request.FILES or None)
-    refused = None
     if request.method == "POST" and form.is_valid():
-        files = form.cleaned_data["files"]
         kind = form.cleaned_data["kind"]
-        try:
-            if kind == "deprivation":
-                key = form.cleaned_data["release"]
-                results = [
-                    import_deprivation(
-                        release_key=key,
-                        year=int(key[-4:]),
-                        geography=form.cleaned_data["geography"],
-                        files=[(f.name, f.read()) for f in files],
-                        by=request.user,
-                    )
-                ]
-            elif kind == "schools":
-                results = [
-                    import_schools(source=f.read(), name=f.name, by=request.user) for f in files
-                ]
-            else:
-                results = []
-                for f in files:
-                    importer = (
-                        import_boundaries
-                        if f.name.lower().endswith((".geojson", ".json"))
-                        else import_lookup
-                    )
-                    results.append(importer(source=f.read(), name=f.name, by=request.user))
-        except ImportRefused as e:
-            refused = e
-        else:
-            for result in results:
-                messages.success(request, str(result))
-            return redirect("places_upload")
+        folder = f"uploads/places/{uuid.uuid4().hex}"
+        stored = [
+            [default_storage.save(f"{folder}/{get_valid_filename(f.name)}", f), f.name]
+            for f in form.cleaned_data["files"]
+        ]
+        job = start_job(
+            kind=f"places.{kind}",
+            title={
+                "deprivation": _("Importing deprivation data"),
+                "geography": _("Importing geography files"),
+                "schools": _("Importing schools"),
+            }[kind],
+            task=import_upload,
+            kwargs={
+                "kind": kind,
+                "files": stored,
+                "release": form.cleaned_data.get("release") or "",
+                "geography": form.cleaned_data.get("geography") or "",
+            },
+            files=[path for path, _name in stored],
+            by=request.user,
+        )
+        return redirect(job)
     return render(
         request,
         "places/upload.html",
-        {"form": form, "refused": refused, "releases": selectors.releases()},
+        {"form": form, "releases": selectors.releases()},
     )
 
 

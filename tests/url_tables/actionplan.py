@@ -58,6 +58,8 @@ URLS = {
     "meeting_new": (slug, "manage"),
     "meetings_schedule_termly": (slug, "manage"),
     "meetings_calendar_reset": (slug, "manage"),
+    "meeting_publish_agenda": (with_meeting, "manage"),
+    "meeting_publish_minutes": (with_past_meeting, "manage"),
     "meeting_detail": (with_meeting, "view"),
     "meeting_edit": (with_meeting, "manage"),
     "meeting_attendance": (with_meeting, "manage"),

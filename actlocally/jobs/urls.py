@@ -1,0 +1,9 @@
+"""Background job pages."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<uuid:pk>/", views.job_detail, name="job_detail"),
+]

@@ -1,0 +1,39 @@
+"""Access rules and URLs of the platform's own pages: background jobs, notifications, /healthz."""
+
+from actlocally.jobs import services as job_services
+from actlocally.jobs.models import Job
+from actlocally.notifications.services import unsubscribe_token
+
+ACCESS = {
+    # A job's page: whoever started it (here the research partner) and site staff; 404 for
+    # everyone else, so a job's existence does not leak.
+    "job_starter": lambda role: (
+        302 if role == "anonymous" else 200 if role in {"research_partner", "staff"} else 404
+    ),
+}
+
+
+def job(w):
+    started = Job.objects.create(
+        kind="test", title="Test job", started_by=w.people["research_partner"]
+    )
+    return {"pk": started.pk}
+
+
+def healthy(w):
+    # A worker and a scheduler that have just shown they are alive.
+    job_services.beat("worker")
+    job_services.beat("scheduler")
+    return {}
+
+
+URLS = {
+    "job_detail": (job, "job_starter"),
+    "notifications": (lambda w: {}, "signed_in"),
+    # The signed token is the key: it works without signing in, for anyone who has the link.
+    "notifications_unsubscribe": (
+        lambda w: {"token": unsubscribe_token(w.people["coordinator"], "action_overdue")},
+        "public",
+    ),
+    "healthz": (healthy, "public"),
+}
