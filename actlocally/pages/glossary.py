@@ -80,7 +80,7 @@ TERMS = [
         "focus-issue",
         _("focus issue"),
         "",
-        _("The one issue a partnership works on at a time, such as food insecurity in Keighley."),
+        _("The one issue a partnership works on at a time, such as families not having enough food, or children's oral health."),
         (
             _(
                 "At the learning symposium the partnership agrees 3 focus priorities ranked by "
