@@ -80,7 +80,9 @@ TERMS = [
         "focus-issue",
         _("focus issue"),
         "",
-        _("The one issue a partnership works on at a time, such as families not having enough food, or children's oral health."),
+        _(
+            "The one issue a partnership works on at a time, such as families not having enough food, or children's oral health."
+        ),
         (
             _(
                 "At the learning symposium the partnership agrees 3 focus priorities ranked by "
