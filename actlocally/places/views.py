@@ -17,13 +17,7 @@ from actlocally.core.forms import add_errors
 
 from . import selectors, services
 from .forms import AssetForm, ClusterForm, LsoasForm, UploadForm, WardsForm
-from .importers import (
-    ImportRefused,
-    import_boundaries,
-    import_deprivation,
-    import_lookup,
-    import_schools,
-)
+from .importers import ImportRefused, import_files
 from .measures import BY_KEY
 from .models import LSOA, FocusArea, Ward
 
@@ -200,33 +194,15 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     refused = None
     if request.method == "POST" and form.is_valid():
-        files = form.cleaned_data["files"]
-        kind = form.cleaned_data["kind"]
+        data = form.cleaned_data
         try:
-            if kind == "deprivation":
-                key = form.cleaned_data["release"]
-                results = [
-                    import_deprivation(
-                        release_key=key,
-                        year=int(key[-4:]),
-                        geography=form.cleaned_data["geography"],
-                        files=[(f.name, f.read()) for f in files],
-                        by=request.user,
-                    )
-                ]
-            elif kind == "schools":
-                results = [
-                    import_schools(source=f.read(), name=f.name, by=request.user) for f in files
-                ]
-            else:
-                results = []
-                for f in files:
-                    importer = (
-                        import_boundaries
-                        if f.name.lower().endswith((".geojson", ".json"))
-                        else import_lookup
-                    )
-                    results.append(importer(source=f.read(), name=f.name, by=request.user))
+            results = import_files(
+                kind=data["kind"],
+                files=[(f.name, f.read()) for f in data["files"]],
+                release_key=data["release"],
+                geography=data["geography"],
+                by=request.user,
+            )
         except ImportRefused as e:
             refused = e
         else:
