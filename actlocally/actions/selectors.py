@@ -51,7 +51,8 @@ def status_counts(actions) -> list[dict]:
 
 
 def plan_page(partnership: Partnership, params: dict, person=None) -> dict:
-    """Everything the action plan page shows: the focus issue, the filters, the counts and rows."""
+    """Everything the action plan page shows: the focus issue, the filters, the counts and rows.
+    `params` are the filters as `PlanFilterForm.read` gives them (each checked, or "")."""
     focus_issues = list(
         partnership.focus_issues.prefetch_related("outcomes").order_by("-started_on")
     )
