@@ -104,7 +104,7 @@ def test_geojson_whose_properties_are_a_list_is_refused_naming_the_path(client, 
 def test_deeply_nested_json_is_refused(client, world):
     data = b'{"type": "FeatureCollection", "features": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     text = refused(upload(client, world, "geography", ("b.geojson", data)))
-    assert "nested too deeply" in text
+    assert "nested too deeply" in text and "the whole file" in text
 
 
 # Item 25: wrong results -------------------------------------------------------------------------

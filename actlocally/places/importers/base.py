@@ -183,7 +183,7 @@ def text_of(data: bytes | str, name: str) -> str:
             ),
         )
     if not text.strip():
-        refuse(name, None, "", _("The file is empty."))
+        refuse(name, 1, "", _("The file is empty: it needs a header row and rows of data."))
     return text
 
 
@@ -253,7 +253,7 @@ class Table:
                 continue
             yield number, row
         if not seen and not self.errors:
-            self.errors.add(None, "", _("The file has a header row but no data rows."))
+            self.errors.add(2, "", _("The file has a header row but no data rows."))
 
     def column(self, index: int) -> str:
         return self.headers[index]

@@ -54,7 +54,7 @@ def _load(data: bytes | str, name: str):
         # NaN and Infinity are not JSON, though Python's reader takes them.
         return json.loads(text, parse_constant=_no_constant)
     except RecursionError:
-        refuse(name, None, "", _("The JSON is nested too deeply to be a GeoJSON file."))
+        refuse(name, None, _("the whole file"), _("The JSON is nested too deeply to be GeoJSON."))
     except ValueError as e:
         where = ""
         if isinstance(e, json.JSONDecodeError):

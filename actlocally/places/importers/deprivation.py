@@ -248,7 +248,7 @@ def import_deprivation(
                     RowError(
                         files_label,
                         None,
-                        "",
+                        _("release"),
                         _("%(key)s is already loaded on %(geo)s; a release keeps its geography.")
                         % {"key": release_key, "geo": release.get_geography_display()},
                     )
