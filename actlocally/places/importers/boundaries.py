@@ -155,8 +155,6 @@ def _geometry(raw, path: str, errors: Errors):
         return None
     try:
         geometry = shape(raw)
-        if not geometry.is_valid:
-            geometry = geometry.buffer(0)
         minx, miny, maxx, maxy = geometry.bounds
     except (
         KeyError,
@@ -173,6 +171,7 @@ def _geometry(raw, path: str, errors: Errors):
             _("The coordinates cannot be read: expected rings of [longitude, latitude] pairs."),
         )
         return None
+    # Checked before any repair: far-off (or infinite) coordinates overflow the arithmetic.
     if geometry.is_empty or not (minx >= -9 and maxx <= 3 and miny >= 49 and maxy <= 61):
         errors.add(
             None,
@@ -180,6 +179,11 @@ def _geometry(raw, path: str, errors: Errors):
             _("Coordinates must be longitude and latitude (WGS84) within the UK."),
         )
         return None
+    if not geometry.is_valid:
+        geometry = geometry.buffer(0)
+        if geometry.is_empty:
+            errors.add(None, f"{path}.coordinates", _("The boundary encloses no area."))
+            return None
     return geometry
 
 
