@@ -11,7 +11,6 @@ from actlocally.partnerships.models import IntendedOutcome
 
 from .models import Status
 
-
 # The largest primary key the database holds (a BigAutoField).
 MAX_ID = 2**63 - 1
 

@@ -44,22 +44,36 @@ def rounded(geometry) -> str:
     return json.dumps(mapping(simple), separators=(",", ":"))
 
 
+class _NotJson(ValueError):
+    """NaN or Infinity: Python's reader takes them, JSON has no such numbers."""
+
+
 def _no_constant(text: str):
-    raise ValueError(text)
+    raise _NotJson(text)
 
 
 def _load(data: bytes | str, name: str):
     text = text_of(data, name)
     try:
-        # NaN and Infinity are not JSON, though Python's reader takes them.
         return json.loads(text, parse_constant=_no_constant)
     except RecursionError:
         refuse(name, None, _("the whole file"), _("The JSON is nested too deeply to be GeoJSON."))
+    except _NotJson as e:
+        line = text[: max(text.find(str(e)), 0)].count("\n") + 1
+        refuse(
+            name,
+            None,
+            _("line %(line)s") % {"line": line},
+            _("%(word)s is not a JSON number: coordinates are plain numbers.") % {"word": e},
+        )
     except ValueError as e:
-        where = ""
-        if isinstance(e, json.JSONDecodeError):
-            where = _("line %(line)s") % {"line": e.lineno}
-        refuse(name, None, where, _("This is not JSON: %(why)s.") % {"why": str(e)[:100]})
+        line = e.lineno if isinstance(e, json.JSONDecodeError) else 1
+        refuse(
+            name,
+            None,
+            _("line %(line)s") % {"line": line},
+            _("This is not JSON: %(why)s.") % {"why": str(e)[:100]},
+        )
 
 
 def import_boundaries(*, source: IO | bytes, name: str, by=None) -> ImportResult:
