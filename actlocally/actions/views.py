@@ -14,17 +14,13 @@ from actlocally.authorization import get_partnership_or_404, has_permission, req
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
-from .forms import PlanFilterForm, ProgressForm, action_form_for
-
-
-def _filters(request) -> dict[str, str]:
-    return PlanFilterForm.read(request.GET, statuses=selectors.DISPLAY_STATUSES)
+from .forms import ProgressForm, action_form_for
 
 
 @login_required
 def action_plan(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
-    page = selectors.plan_page(p, _filters(request), person=request.user)
+    page = selectors.plan_page(p, request.GET, person=request.user)
     return render(
         request,
         "actions/plan.html",
@@ -41,7 +37,7 @@ def action_plan(request, slug):
 @login_required
 def action_plan_csv(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
-    page = selectors.plan_page(p, _filters(request))
+    page = selectors.plan_page(p, request.GET)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"action-plan-{p.slug}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
