@@ -20,6 +20,9 @@ class PageForm:
     # value -> its visible label, for choosing by what a person reads.
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     checkbox_names: set[str] = field(default_factory=set)
+    file_names: set[str] = field(default_factory=set)
+    # name -> files chosen for a file input the page rendered (see `attach`).
+    files: dict[str, list] = field(default_factory=dict)
 
     def set(self, name: str, value: str) -> "PageForm":
         """Type into a text field, or choose one radio or select option the page offers."""
@@ -52,12 +55,20 @@ class PageForm:
                 return self.set(name, value)
         raise AssertionError(f"no option labelled {label!r} for {name}; labels: {self.labels}")
 
+    def attach(self, name: str, *files) -> "PageForm":
+        """Choose files (Django `SimpleUploadedFile`s) for a file input the page rendered."""
+        if name not in self.file_names:
+            raise AssertionError(f"the page has no file input {name!r}; it has {self.file_names}")
+        self.files.setdefault(name, []).extend(files)
+        return self
+
     @property
     def fields(self):
-        return set(self.values) | set(self.options)
+        return set(self.values) | set(self.options) | self.file_names
 
-    def data(self) -> dict[str, list[str]]:
-        return {name: values for name, values in self.values.items() if values}
+    def data(self) -> dict[str, list]:
+        data = {name: values for name, values in self.values.items() if values}
+        return {**data, **{name: chosen for name, chosen in self.files.items() if chosen}}
 
 
 def _label_for(soup, element):
@@ -97,7 +108,10 @@ def read_forms(html: str | bytes) -> list[PageForm]:
             else:
                 kind = element.get("type", "text").lower()
                 value = element.get("value", "on" if kind in ("checkbox", "radio") else "")
-                if kind in ("submit", "image", "reset", "button", "file"):
+                if kind == "file":
+                    page_form.file_names.add(name)
+                    continue
+                if kind in ("submit", "image", "reset", "button"):
                     continue
                 if kind in ("checkbox", "radio"):
                     if kind == "checkbox":

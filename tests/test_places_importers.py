@@ -189,7 +189,7 @@ def test_boundaries_import_finds_neighbours():
 def test_boundaries_outside_the_uk_are_refused():
     with pytest.raises(ImportRefused) as refused:
         import_boundaries(source=squares(square("E01000001", 100, 10)), name="b.geojson")
-    assert refused.value.errors[0].column == "geometry"
+    assert refused.value.errors[0].column == "features[0].geometry.coordinates"
 
 
 GIAS = (

@@ -11,6 +11,42 @@ from actlocally.partnerships.models import IntendedOutcome
 
 from .models import Status
 
+# The largest primary key the database holds (a BigAutoField).
+MAX_ID = 2**63 - 1
+
+
+class IdOrNoneField(forms.CharField):
+    """A filter by id from the query string: a positive id, or "none" for "not set"."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in ("", "none"):
+            return value
+        if not value.isascii() or not value.isdigit() or not 1 <= int(value[:20]) <= MAX_ID:
+            raise forms.ValidationError(_("Choose from the list."), code="invalid_choice")
+        return str(int(value))
+
+
+class PlanFilterForm(forms.Form):
+    """The action plan's filters, read from the query string (the page and its CSV). A value the
+    page never offers is dropped, so the plan shows unfiltered rather than failing."""
+
+    focus = IdOrNoneField(required=False, max_length=20)
+    status = forms.ChoiceField(required=False)
+    owner = IdOrNoneField(required=False, max_length=20)
+    outcome = IdOrNoneField(required=False, max_length=20)
+
+    def __init__(self, *args, statuses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", ""), *statuses]
+
+    @classmethod
+    def read(cls, params, *, statuses) -> dict[str, str]:
+        """The filters that could be read, as the strings the page's options carry."""
+        form = cls(params, statuses=statuses)
+        form.is_valid()
+        return {name: form.cleaned_data.get(name) or "" for name in form.fields}
+
 
 class OwnerField(forms.ModelChoiceField):
     def __init__(self, memberships, **kwargs):

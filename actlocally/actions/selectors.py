@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
+from .forms import PlanFilterForm
 from .models import OVERDUE, OVERDUE_LABEL, Action, ProgressNote, Status
 
 # The order the summary and the status filter list statuses in: what needs attention first.
@@ -50,14 +51,16 @@ def status_counts(actions) -> list[dict]:
     ]
 
 
-def plan_page(partnership: Partnership, params: dict, person=None) -> dict:
-    """Everything the action plan page shows: the focus issue, the filters, the counts and rows."""
+def plan_page(partnership: Partnership, query, person=None) -> dict:
+    """Everything the action plan page shows: the focus issue, the filters, the counts and rows.
+    `query` is the page's query string; a filter the page never offers is ignored."""
+    params = PlanFilterForm.read(query, statuses=DISPLAY_STATUSES)
     focus_issues = list(
         partnership.focus_issues.prefetch_related("outcomes").order_by("-started_on")
     )
-    focus = _chosen_focus(focus_issues, params.get("focus", ""))
+    focus = _chosen_focus(focus_issues, params["focus"])
     all_actions = list(actions_for_plan(partnership, focus))
-    filters = {key: params.get(key, "") for key in ("status", "owner", "outcome")}
+    filters = {key: params[key] for key in ("status", "owner", "outcome")}
     if any(filters.values()):
         ids = set(
             filter_actions(actions_for_plan(partnership, focus), **filters).values_list(

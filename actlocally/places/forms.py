@@ -34,6 +34,7 @@ class UploadForm(GovUKForm):
     release = forms.RegexField(
         label=_("Release (deprivation only)"),
         regex=r"^[A-Za-z]+20\d\d$",
+        max_length=20,
         required=False,
         help_text=_("For example IoD2019 or IoD2025."),
     )

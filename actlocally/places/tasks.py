@@ -4,17 +4,12 @@ job; this task runs the importers on them and reports progress on the job's page
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from actlocally.jobs.services import JobFailed, running
 
-from .importers import (
-    ImportRefused,
-    import_boundaries,
-    import_deprivation,
-    import_lookup,
-    import_schools,
-)
+from .importers import ImportRefused, import_files
 
 
 def _read(path: str) -> bytes:
@@ -31,34 +26,31 @@ def import_upload(
     with running(job_id) as progress:
         by = progress.job.started_by
         try:
-            if kind == "deprivation":
-                progress.stage(_("Reading %(n)s files") % {"n": len(files)}, percent=10)
-                result = import_deprivation(
-                    release_key=release,
-                    year=int(release[-4:]),
-                    geography=geography,
-                    files=[(name, _read(path)) for path, name in files],
-                    by=by,
-                )
+            progress.stage(
+                ngettext("Checking %(n)s file", "Checking %(n)s files", len(files))
+                % {"n": len(files)},
+                percent=10,
+            )
+            # One transaction for the whole upload: a refused file keeps none of them.
+            results = import_files(
+                kind=kind,
+                files=[(name, _read(path)) for path, name in files],
+                release_key=release,
+                geography=geography,
+                by=by,
+            )
+            for result in results:
                 progress.did(str(result))
-            else:
-                for n, (path, name) in enumerate(files):
-                    progress.stage(
-                        _("Importing %(name)s (file %(n)s of %(total)s)")
-                        % {"name": name, "n": n + 1, "total": len(files)},
-                        percent=int(100 * n / len(files)),
-                    )
-                    if kind == "schools":
-                        importer = import_schools
-                    elif name.lower().endswith((".geojson", ".json")):
-                        importer = import_boundaries
-                    else:
-                        importer = import_lookup
-                    progress.did(str(importer(source=_read(path), name=name, by=by)))
         except ImportRefused as e:
             raise JobFailed(
                 [
-                    {"file": x.file, "row": x.row, "column": x.column, "message": x.message}
+                    {
+                        "file": x.file,
+                        "row": x.row,
+                        "column": x.column,
+                        "message": x.message,
+                        "text": str(x),
+                    }
                     for x in e.errors
                 ],
                 more=e.more,

@@ -9,6 +9,7 @@ from .boundaries import import_boundaries
 from .deprivation import carry_populations, import_deprivation
 from .lookups import import_lookup
 from .schools import import_schools
+from .uploads import import_files
 
 __all__ = [
     "ImportRefused",
@@ -17,6 +18,7 @@ __all__ = [
     "carry_populations",
     "import_boundaries",
     "import_deprivation",
+    "import_files",
     "import_lookup",
     "import_schools",
 ]

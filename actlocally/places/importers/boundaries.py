@@ -14,7 +14,7 @@ from shapely.strtree import STRtree
 from actlocally.core.audit import acting_as
 
 from ..models import LSOA, Geography, Ward
-from .base import LSOA_CODE, WARD_CODE, Errors, ImportRefused, ImportResult, RowError, text_of
+from .base import LA_CODE, LSOA_CODE, WARD_CODE, Errors, ImportResult, refuse, text_of
 
 # About 5 metres: keeps the map readable on old laptops while keeping neighbours touching.
 SIMPLIFY_DEGREES = 0.00005
@@ -23,8 +23,10 @@ TOUCHING_DEGREES = 0.00002
 BATCH = 1000
 
 
-def _code_property(properties: dict) -> tuple[str, str | None, str | None]:
+def _code_property(properties) -> tuple[str, str | None, str | None]:
     """(kind, code property, name property) from a feature's property names."""
+    if not isinstance(properties, dict):
+        return "", None, None
     for key in properties:
         m = re.fullmatch(r"(?i)(LSOA(11|21)|WD\d{2})CD", key)
         if m:
@@ -42,65 +44,161 @@ def rounded(geometry) -> str:
     return json.dumps(mapping(simple), separators=(",", ":"))
 
 
+class _NotJson(ValueError):
+    """NaN or Infinity: Python's reader takes them, JSON has no such numbers."""
+
+
+def _no_constant(text: str):
+    raise _NotJson(text)
+
+
+def _load(data: bytes | str, name: str):
+    text = text_of(data, name)
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        refuse(name, None, _("the whole file"), _("The JSON is nested too deeply to be GeoJSON."))
+    except _NotJson as e:
+        line = text[: max(text.find(str(e)), 0)].count("\n") + 1
+        refuse(
+            name,
+            None,
+            _("line %(line)s") % {"line": line},
+            _("%(word)s is not a JSON number: coordinates are plain numbers.") % {"word": e},
+        )
+    except ValueError as e:
+        line = e.lineno if isinstance(e, json.JSONDecodeError) else 1
+        refuse(
+            name,
+            None,
+            _("line %(line)s") % {"line": line},
+            _("This is not JSON: %(why)s.") % {"why": str(e)[:100]},
+        )
+
+
 def import_boundaries(*, source: IO | bytes, name: str, by=None) -> ImportResult:
     data = source.read() if hasattr(source, "read") else source
-    try:
-        collection = json.loads(text_of(data))
-        features = collection["features"]
-    except (ValueError, KeyError, TypeError):
-        raise ImportRefused(
-            [RowError(name, None, "", _("This is not a GeoJSON feature collection."))]
-        ) from None
+    collection = _load(data, name)
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        refuse(
+            name,
+            None,
+            "type",
+            _("This is not a GeoJSON feature collection: expected {“type”: “FeatureCollection”}."),
+        )
+    features = collection.get("features")
+    if not isinstance(features, list):
+        refuse(name, None, "features", _("“features” must be a list of features."))
     if not features:
-        raise ImportRefused([RowError(name, None, "", _("The file has no features."))])
-    kind, code_key, name_key = _code_property(features[0].get("properties") or {})
+        refuse(name, None, "features", _("The file has no features."))
+    first = features[0]
+    kind, code_key, name_key = _code_property(
+        first.get("properties") if isinstance(first, dict) else None
+    )
     if not kind:
-        raise ImportRefused(
-            [
-                RowError(
-                    name,
-                    1,
-                    "LSOA11CD",
-                    _(
-                        "No property of codes: expected LSOA11CD, LSOA21CD or a ward code like WD25CD."
-                    ),
-                )
-            ]
+        refuse(
+            name,
+            None,
+            "features[0].properties",
+            _("No property of codes: expected LSOA11CD, LSOA21CD or a ward code like WD25CD."),
         )
     errors = Errors(name)
     shapes: dict[str, tuple] = {}
+    first_seen: dict[str, int] = {}
     pattern = WARD_CODE if kind == "ward" else LSOA_CODE
-    for number, feature in enumerate(features, start=1):
-        properties = feature.get("properties") or {}
-        code = str(properties.get(code_key, "")).strip()
-        if not pattern.match(code):
-            errors.add(number, code_key, _("“%(code)s” is not a valid code.") % {"code": code})
+    for index, feature in enumerate(features):
+        path = f"features[{index}]"
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            errors.add(None, path, _("Expected a feature: {“type”: “Feature”, …}."))
             continue
-        try:
-            geometry = shape(feature["geometry"])
-            if not geometry.is_valid:
-                geometry = geometry.buffer(0)
-        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError):
-            errors.add(number, "geometry", _("The geometry cannot be read."))
+        properties = feature.get("properties")
+        if not isinstance(properties, dict):
+            errors.add(None, f"{path}.properties", _("Expected an object of properties."))
             continue
-        minx, miny, maxx, maxy = geometry.bounds
-        if not (minx >= -9 and maxx <= 3 and miny >= 49 and maxy <= 61):
+        code = properties.get(code_key)
+        if not isinstance(code, str) or not pattern.match(code.strip()):
             errors.add(
-                number,
-                "geometry",
-                _("Coordinates must be longitude and latitude (WGS84) within the UK."),
+                None,
+                f"{path}.properties.{code_key}",
+                _("“%(code)s” is not a valid code.") % {"code": str(code)[:40]},
             )
             continue
-        la = str(properties.get("LADCD_ACTIVE") or properties.get("LAD25CD") or "")
-        shapes[code] = (geometry, str(properties.get(name_key, "") or "") if name_key else "", la)
-        if errors.full:
-            break
+        code = code.strip()
+        if code in first_seen:
+            errors.add(
+                None,
+                f"{path}.properties.{code_key}",
+                _("%(code)s appears twice: in features[%(first)s] and here.")
+                % {"code": code, "first": first_seen[code]},
+            )
+            continue
+        first_seen[code] = index
+        area_name = properties.get(name_key) if name_key else ""
+        area_name = "" if area_name is None else area_name
+        if not isinstance(area_name, str) or "\x00" in area_name or len(area_name) > 200:
+            errors.add(
+                None,
+                f"{path}.properties.{name_key}",
+                _("The name must be text of at most 200 characters."),
+            )
+            continue
+        la = properties.get("LADCD_ACTIVE") or properties.get("LAD25CD") or ""
+        if not isinstance(la, str) or (la and not LA_CODE.match(la)):
+            errors.add(
+                None,
+                f"{path}.properties.LAD25CD",
+                _("“%(code)s” is not a local authority code (like E08000032).")
+                % {"code": str(la)[:40]},
+            )
+            continue
+        geometry = _geometry(feature.get("geometry"), f"{path}.geometry", errors)
+        if geometry is not None:
+            shapes[code] = (geometry, area_name.strip(), la)
     errors.raise_if_any()
 
     with transaction.atomic(), acting_as(by):
         if kind == "ward":
             return _save_wards(shapes)
         return _save_lsoas(kind, shapes)
+
+
+def _geometry(raw, path: str, errors: Errors):
+    """A feature's (multi)polygon, made valid, or None after noting what is wrong with it."""
+    if not isinstance(raw, dict) or raw.get("type") not in ("Polygon", "MultiPolygon"):
+        errors.add(None, path, _("Expected a Polygon or MultiPolygon geometry."))
+        return None
+    try:
+        geometry = shape(raw)
+        minx, miny, maxx, maxy = geometry.bounds
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        shapely.errors.ShapelyError,
+    ):
+        errors.add(
+            None,
+            f"{path}.coordinates",
+            _("The coordinates cannot be read: expected rings of [longitude, latitude] pairs."),
+        )
+        return None
+    # Checked before any repair: far-off (or infinite) coordinates overflow the arithmetic.
+    if geometry.is_empty or not (minx >= -9 and maxx <= 3 and miny >= 49 and maxy <= 61):
+        errors.add(
+            None,
+            f"{path}.coordinates",
+            _("Coordinates must be longitude and latitude (WGS84) within the UK."),
+        )
+        return None
+    if not geometry.is_valid:
+        geometry = geometry.buffer(0)
+        if geometry.is_empty:
+            errors.add(None, f"{path}.coordinates", _("The boundary encloses no area."))
+            return None
+    return geometry
 
 
 def _save_wards(shapes: dict[str, tuple]) -> ImportResult:

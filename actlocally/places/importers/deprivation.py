@@ -20,7 +20,7 @@ from ..measures import KEYS, POPULATIONS
 from ..models import LSOA, Deprivation, Geography, Release
 from .base import (
     ENGLISH_LSOA_CODE,
-    Errors,
+    LA_CODE,
     ImportRefused,
     ImportResult,
     RowError,
@@ -29,6 +29,7 @@ from .base import (
     parse_float,
     parse_int,
     read_csv,
+    text_too_long,
     update_rows,
 )
 
@@ -58,6 +59,9 @@ NAME_PATTERN = r"^(lsoa (name|nm)( \(20(11|21)\))?|lsoa(11|21) ?(nm|name))$"
 LA_CODE_PATTERN = r"^(local authority district code|la(d|ua)?\d{0,2} ?(cd|code)|ltla\d{2} ?code)"
 LA_NAME_PATTERN = r"^(local authority district name|la(d|ua)?\d{0,2} ?(nm|name)|ltla\d{2} ?name)"
 REQUIRED = ["imd_rank", "imd_decile"]
+# England has about 33,800 LSOAs; a rank beyond this many is a mistake in the file.
+MAX_RANK = 1_000_000
+MAX_POPULATION = 10_000_000
 BATCH = 2000
 
 
@@ -108,8 +112,8 @@ def _index(headers: list[str], pattern: str) -> int | None:
 
 def read_file(source: IO | bytes, name: str) -> tuple[dict[str, dict], dict[str, tuple], set[str]]:
     """Values by LSOA code, names and local authorities by code, and the fields the file gives."""
-    headers, rows = read_csv(source, name)
-    errors = Errors(name)
+    table = read_csv(source, name)
+    headers, errors = table.headers, table.errors
     code_at = _index(headers, CODE_PATTERN)
     if code_at is None:
         raise ImportRefused(
@@ -135,43 +139,57 @@ def read_file(source: IO | bytes, name: str) -> tuple[dict[str, dict], dict[str,
     la_name_at = _index(headers, LA_NAME_PATTERN)
     values: dict[str, dict] = {}
     places: dict[str, tuple] = {}
-    for number, row in enumerate(rows, start=2):
-        if not any(c.strip() for c in row):
-            continue
+    first_row: dict[str, int] = {}
+    for number, row in table:
         code = cell(row, code_at)
         if not ENGLISH_LSOA_CODE.match(code):
             errors.add(
                 number,
                 headers[code_at],
-                _("“%(code)s” is not an English LSOA code (E01 and 6 digits).") % {"code": code},
+                _("“%(code)s” is not an English LSOA code (E01 and 6 digits).")
+                % {"code": code[:40]},
             )
             continue
-        if code in values:
-            errors.add(number, headers[code_at], _("%(code)s appears twice.") % {"code": code})
+        if code in first_row:
+            errors.add(
+                number,
+                headers[code_at],
+                _("%(code)s appears twice: on row %(first)s and on this row.")
+                % {"code": code, "first": first_row[code]},
+            )
             continue
+        first_row[code] = number
         record = {}
         for column in columns:
             raw = cell(row, column.index)
             try:
                 if column.field.endswith("_score"):
                     record[column.field] = parse_float(raw)
+                elif column.field.endswith("_decile"):
+                    record[column.field] = parse_int(raw, low=1, high=10)
+                elif column.field.endswith("_rank"):
+                    record[column.field] = parse_int(raw, low=1, high=MAX_RANK)
                 else:
-                    record[column.field] = parse_int(raw)
+                    record[column.field] = parse_int(raw, low=0, high=MAX_POPULATION)
             except ValueError as e:
                 errors.add(number, column.header, str(e))
-                continue
-            if column.field.endswith("_decile") and not 1 <= record[column.field] <= 10:
-                errors.add(number, column.header, _("A decile runs from 1 to 10."))
-            elif column.field.endswith("_rank") and record[column.field] < 1:
-                errors.add(number, column.header, _("A rank starts at 1."))
-        values[code] = record
-        places[code] = (
+        place = (
             cell(row, name_at) if name_at is not None else "",
             cell(row, la_at) if la_at is not None else "",
             cell(row, la_name_at) if la_name_at is not None else "",
         )
-        if errors.full:
-            break
+        for at, text, limit in ((name_at, place[0], 200), (la_name_at, place[2], 200)):
+            if problem := text_too_long(text, limit):
+                errors.add(number, headers[at], problem)
+        if place[1] and not LA_CODE.match(place[1]):
+            errors.add(
+                number,
+                headers[la_at],
+                _("“%(code)s” is not a local authority code (like E08000032).")
+                % {"code": place[1][:40]},
+            )
+        values[code] = record
+        places[code] = place
     errors.raise_if_any()
     return values, places, {c.field for c in columns}
 
@@ -188,11 +206,32 @@ def import_deprivation(
     same result; importing more files of the same release adds their columns to what is there."""
     if geography not in Geography.values:
         raise ImportRefused([RowError("", None, "", _("Choose 2011 or 2021 LSOAs."))])
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,20}", release_key) or not 1990 <= year <= 2100:
+        raise ImportRefused(
+            [
+                RowError(
+                    "",
+                    None,
+                    "",
+                    _("The release is a name like IoD2019 (at most 20 letters and digits)."),
+                )
+            ]
+        )
     merged: dict[str, dict] = {}
     places: dict[str, tuple] = {}
     fields: set[str] = set()
+    read, problems = [], []
+    # Every file is checked before any is refused, so one upload lists all that is wrong.
     for name, source in files:
-        values, file_places, file_fields = read_file(source, name)
+        try:
+            read.append(read_file(source, name))
+        except ImportRefused as refused:
+            problems.append(refused)
+    if problems:
+        raise ImportRefused(
+            [e for p in problems for e in p.errors], more=sum(p.more for p in problems)
+        )
+    for values, file_places, file_fields in read:
         fields |= file_fields
         for code, record in values.items():
             merged.setdefault(code, {}).update(record)
@@ -209,7 +248,7 @@ def import_deprivation(
                     RowError(
                         files_label,
                         None,
-                        "",
+                        _("release"),
                         _("%(key)s is already loaded on %(geo)s; a release keeps its geography.")
                         % {"key": release_key, "geo": release.get_geography_display()},
                     )

@@ -14,13 +14,13 @@ from .base import (
     LA_CODE,
     LSOA_CODE,
     WARD_CODE,
-    Errors,
     ImportRefused,
     ImportResult,
     RowError,
     cell,
     normalise,
     read_csv,
+    text_too_long,
     update_rows,
 )
 
@@ -35,15 +35,16 @@ def _find(headers: list[str], pattern: str) -> int | None:
 
 
 def import_lookup(*, source: IO | bytes, name: str, by=None) -> ImportResult:
-    headers, rows = read_csv(source, name)
-    lsoa11 = _find(headers, r"lsoa11 ?(cd|code)")
-    lsoa21 = _find(headers, r"lsoa21 ?(cd|code)")
+    table = read_csv(source, name)
+    lsoa11 = _find(table.headers, r"lsoa11 ?(cd|code)")
+    lsoa21 = _find(table.headers, r"lsoa21 ?(cd|code)")
     if lsoa11 is not None and lsoa21 is not None:
-        return _import_links(headers, rows, name, lsoa11, lsoa21, by)
-    return _import_wards(headers, rows, name, by)
+        return _import_links(table, name, lsoa11, lsoa21, by)
+    return _import_wards(table, name, by)
 
 
-def _import_wards(headers, rows, name, by) -> ImportResult:
+def _import_wards(table, name, by) -> ImportResult:
+    headers = table.headers
     code_at = _find(headers, r"lsoa(11|21) ?(cd|code)")
     columns = {
         "ward code": _find(headers, r"(wd|ward)\d{2} ?(cd|code)"),
@@ -60,37 +61,76 @@ def _import_wards(headers, rows, name, by) -> ImportResult:
         )
     geography = Geography.LSOA11 if "11" in normalise(headers[code_at]) else Geography.LSOA21
     name_at = _find(headers, r"lsoa(11|21) ?(nm|name)")
-    errors = Errors(name)
+    errors = table.errors
     lsoas: dict[str, tuple] = {}
     wards: dict[str, tuple] = {}
+    lsoa_row: dict[str, int] = {}
+    ward_row: dict[str, int] = {}
     ward_at, ward_name_at = columns["ward code"], columns["ward name"]
     la_at, la_name_at = columns["local authority code"], columns["local authority name"]
-    for number, row in enumerate(rows, start=2):
-        if not any(c.strip() for c in row):
-            continue
+    for number, row in table:
         code, ward, la = cell(row, code_at), cell(row, ward_at), cell(row, la_at)
+        lsoa_name = cell(row, name_at) if name_at is not None else ""
+        ward_name, la_name = cell(row, ward_name_at), cell(row, la_name_at)
         if not LSOA_CODE.match(code):
             errors.add(
-                number, headers[code_at], _("“%(code)s” is not an LSOA code.") % {"code": code}
+                number, headers[code_at], _("“%(code)s” is not an LSOA code.") % {"code": code[:40]}
             )
-        elif not WARD_CODE.match(ward):
+            continue
+        if not WARD_CODE.match(ward):
             errors.add(
-                number, headers[ward_at], _("“%(code)s” is not a ward code.") % {"code": ward}
+                number, headers[ward_at], _("“%(code)s” is not a ward code.") % {"code": ward[:40]}
             )
-        elif not LA_CODE.match(la):
+            continue
+        if not LA_CODE.match(la):
             errors.add(
                 number,
                 headers[la_at],
-                _("“%(code)s” is not a local authority code.") % {"code": la},
+                _("“%(code)s” is not a local authority code.") % {"code": la[:40]},
             )
-        elif code in lsoas and lsoas[code][1] != ward:
-            errors.add(number, headers[code_at], _("%(code)s is given two wards.") % {"code": code})
-        else:
-            la_name = cell(row, la_name_at)
-            lsoas[code] = (cell(row, name_at) if name_at is not None else "", ward, la, la_name)
-            wards[ward] = (cell(row, ward_name_at), la, la_name)
-        if errors.full:
-            break
+            continue
+        if code in lsoa_row:
+            errors.add(
+                number,
+                headers[code_at],
+                _("%(code)s appears twice: on row %(first)s and on this row.")
+                % {"code": code, "first": lsoa_row[code]},
+            )
+            continue
+        too_long = [
+            (at, problem)
+            for at, text in ((name_at, lsoa_name), (ward_name_at, ward_name), (la_name_at, la_name))
+            if at is not None and (problem := text_too_long(text, 200))
+        ]
+        for at, problem in too_long:
+            errors.add(number, headers[at], problem)
+        if too_long:
+            continue
+        if not ward_name:
+            errors.add(number, headers[ward_name_at], _("The ward has no name."))
+            continue
+        if ward in wards and wards[ward] != (ward_name, la, la_name):
+            errors.add(
+                number,
+                headers[ward_name_at],
+                _(
+                    "Ward %(code)s is “%(name)s” in %(la)s here but “%(was)s” in %(was_la)s on "
+                    "row %(first)s: give a ward one name and local authority."
+                )
+                % {
+                    "code": ward,
+                    "name": ward_name,
+                    "la": la,
+                    "was": wards[ward][0],
+                    "was_la": wards[ward][1],
+                    "first": ward_row[ward],
+                },
+            )
+            continue
+        lsoa_row[code] = number
+        ward_row.setdefault(ward, number)
+        lsoas[code] = (lsoa_name, ward, la, la_name)
+        wards[ward] = (ward_name, la, la_name)
     errors.raise_if_any()
 
     result = ImportResult(kind=_("LSOA to ward lookup (%(geo)s)") % {"geo": geography.label})
@@ -136,35 +176,50 @@ def _import_wards(headers, rows, name, by) -> ImportResult:
                 changed.append((*wanted, pk))
         LSOA.objects.bulk_create(new, batch_size=BATCH)
         update_rows(LSOA, ["name", "ward", "la_code", "la_name"], changed)
-        result.created, result.updated = len(new), len(changed)
-        result.notes.append(_("%(n)s wards") % {"n": len(wards)})
+        # Wards count as rows too: renaming a ward is an update even when no LSOA moved.
+        result.created = len(new) + len(new_wards)
+        result.updated = len(changed) + len(changed_wards)
+        result.notes.append(
+            _("%(n)s wards: %(new)s new, %(changed)s renamed or moved")
+            % {"n": len(wards), "new": len(new_wards), "changed": len(changed_wards)}
+        )
     return result
 
 
-def _import_links(headers, rows, name, lsoa11_at, lsoa21_at, by) -> ImportResult:
+def _import_links(table, name, lsoa11_at, lsoa21_at, by) -> ImportResult:
+    headers = table.headers
     change_at = _find(headers, r"(change ?code|chgind)")
     if change_at is None:
         raise ImportRefused([RowError(name, 1, "change_code", _("No such column in the file."))])
-    errors = Errors(name)
+    errors = table.errors
     pairs: dict[tuple[str, str], str] = {}
-    for number, row in enumerate(rows, start=2):
-        if not any(c.strip() for c in row):
-            continue
+    pair_row: dict[tuple[str, str], int] = {}
+    for number, row in table:
         old, new, change = cell(row, lsoa11_at), cell(row, lsoa21_at), cell(row, change_at)
         if not LSOA_CODE.match(old):
             errors.add(
-                number, headers[lsoa11_at], _("“%(code)s” is not an LSOA code.") % {"code": old}
+                number,
+                headers[lsoa11_at],
+                _("“%(code)s” is not an LSOA code.") % {"code": old[:40]},
             )
         elif not LSOA_CODE.match(new):
             errors.add(
-                number, headers[lsoa21_at], _("“%(code)s” is not an LSOA code.") % {"code": new}
+                number,
+                headers[lsoa21_at],
+                _("“%(code)s” is not an LSOA code.") % {"code": new[:40]},
             )
         elif change not in {"U", "S", "M", "X"}:
             errors.add(number, headers[change_at], _("The change code is U, S, M or X."))
+        elif (old, new) in pair_row:
+            errors.add(
+                number,
+                headers[lsoa21_at],
+                _("%(old)s → %(new)s appears twice: on row %(first)s and on this row.")
+                % {"old": old, "new": new, "first": pair_row[(old, new)]},
+            )
         else:
             pairs[(old, new)] = change
-        if errors.full:
-            break
+            pair_row[(old, new)] = number
     errors.raise_if_any()
 
     result = ImportResult(kind=_("LSOA 2011 to 2021 lookup"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ...importers import ImportRefused, carry_populations, import_deprivation
+from ._importing import add_problem_arguments, read_files, refusal
 
 
 class Command(BaseCommand):
@@ -23,29 +24,23 @@ class Command(BaseCommand):
             choices=["lsoa11", "lsoa21"],
             help="The LSOAs it is published on (IoD2019: lsoa11; IoD2025: lsoa21).",
         )
+        add_problem_arguments(parser)
 
-    def handle(self, *args, files, release, year, geography, **options):
+    def handle(self, *args, files, release, year, geography, all_problems, **options):
         found = re.search(r"(20\d\d)", release)
         year = year or (int(found.group(1)) if found else None)
         if year is None:
             raise CommandError("Give --year: the release name has no year in it.")
         geography = geography or ("lsoa11" if year < 2021 else "lsoa21")
-        for path in files:
-            if not path.exists():
-                raise CommandError(f"No such file: {path}")
         try:
             result = import_deprivation(
                 release_key=release,
                 year=year,
                 geography=geography,
-                files=[(path.name, path.read_bytes()) for path in files],
+                files=read_files(files),
             )
         except ImportRefused as refused:
-            for error in refused.errors:
-                self.stderr.write(str(error))
-            if refused.more:
-                self.stderr.write(f"… and {refused.more} more problems.")
-            raise CommandError("Nothing was imported.") from None
+            raise refusal(self, refused, all_problems=all_problems) from None
         self.stdout.write(str(result))
         carried = carry_populations()
         if carried:

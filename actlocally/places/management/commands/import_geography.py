@@ -2,34 +2,30 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from ...importers import ImportRefused, carry_populations, import_boundaries, import_lookup
+from ...importers import ImportRefused, carry_populations, import_files
+from ._importing import add_problem_arguments, read_files, refusal
 
 
 class Command(BaseCommand):
     help = (
         "Import LSOA → ward → local authority lookups, the LSOA 2011 → 2021 lookup (CSV) and "
-        "boundaries of LSOAs or wards (GeoJSON). Each file is all or nothing."
+        "boundaries of LSOAs or wards (GeoJSON). All the files or none."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
+        add_problem_arguments(parser)
 
-    def handle(self, *args, files, **options):
-        for path in files:
-            if not path.exists():
-                raise CommandError(f"No such file: {path}")
-            importer = (
-                import_boundaries if path.suffix.lower() in {".geojson", ".json"} else import_lookup
-            )
-            try:
-                result = importer(source=path.read_bytes(), name=path.name)
-            except ImportRefused as refused:
-                for error in refused.errors:
-                    self.stderr.write(str(error))
-                raise CommandError(f"Nothing was imported from {path.name}.") from None
-            self.stdout.write(f"{path.name}: {result}")
+    def handle(self, *args, files, all_problems, **options):
+        read = read_files(files)
+        try:
+            results = import_files(kind="geography", files=read)
+        except ImportRefused as refused:
+            raise refusal(self, refused, all_problems=all_problems) from None
+        for (name, _data), result in zip(read, results, strict=True):
+            self.stdout.write(f"{name}: {result}")
             for note in result.notes:
                 self.stdout.write(f"  {note}")
         carried = carry_populations()

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from ...importers import ImportRefused, import_schools
+from ...importers import ImportRefused, import_files
+from ._importing import add_problem_arguments, read_files, refusal
 
 
 class Command(BaseCommand):
@@ -12,14 +13,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
+        add_problem_arguments(parser)
 
-    def handle(self, *args, file, **options):
-        if not file.exists():
-            raise CommandError(f"No such file: {file}")
+    def handle(self, *args, file, all_problems, **options):
         try:
-            result = import_schools(source=file.read_bytes(), name=file.name)
+            results = import_files(kind="schools", files=read_files([file]))
         except ImportRefused as refused:
-            for error in refused.errors:
-                self.stderr.write(str(error))
-            raise CommandError("Nothing was imported.") from None
-        self.stdout.write(str(result))
+            raise refusal(self, refused, all_problems=all_problems) from None
+        for result in results:
+            self.stdout.write(str(result))
+            for note in result.notes:
+                self.stdout.write(f"  {note}")
