@@ -33,7 +33,7 @@ def test_a_refused_upload_lists_the_rows_to_fix(browser):
     page = open_page(browser)
     upload_bad_file(page)
     summary = page.locator(".govuk-error-summary")
-    assert "nothing was imported" in summary.inner_text()
+    assert "nothing was changed" in summary.inner_text()
     assert "gias.csv, row 2, column “Easting”" in summary.inner_text()
     assert page.get_by_text("… and 10 more problems.").is_visible()
     page.get_by_text("Show all 60 problems").click()
