@@ -2,6 +2,7 @@
 
 import pytest
 
+from actlocally.journey.blueprint import PHASES, StepKey
 from actlocally.journey.models import Phase, Step, StepProgress
 from actlocally.journey.selectors import journey_for
 from actlocally.journey.services import record_evidence, sync_blueprint, update_step
@@ -38,13 +39,27 @@ def test_record_evidence_ticks_a_step_with_its_evidence():
     assert (progress.status, progress.automatic, progress.evidence_url) == ("done", True, "/x/")
 
 
-def test_record_evidence_for_an_unknown_step_does_nothing():
+def test_record_evidence_with_a_key_the_blueprint_does_not_have_fails():
+    # A typo used to do nothing, silently.
+    with pytest.raises(ValueError, match="not a step of the blueprint"):
+        record_evidence(
+            partnership=PartnershipFactory(), step_key="hold-learning-symposuim", evidence_label="x"
+        )
+
+
+def test_record_evidence_for_a_step_this_installation_removed_does_nothing():
+    Step.objects.filter(key=StepKey.COLLECT_FEEDBACK).delete()
     assert (
         record_evidence(
-            partnership=PartnershipFactory(), step_key="no-such-step", evidence_label="x"
+            partnership=PartnershipFactory(), step_key=StepKey.COLLECT_FEEDBACK, evidence_label="x"
         )
         is None
     )
+
+
+def test_every_step_of_the_blueprint_has_a_key_constant():
+    keys = {str(step[0]) for phase in PHASES for step in phase["steps"]}
+    assert keys == {str(k) for k in StepKey}
 
 
 def test_record_evidence_keeps_a_persons_judgement():

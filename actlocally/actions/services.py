@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from actlocally.core.audit import acting_as
-from actlocally.journey.blueprint import action_plan_developed
+from actlocally.journey.blueprint import StepKey, action_plan_developed
 from actlocally.journey.models import Status as JourneyStatus
 from actlocally.journey.services import record_evidence
 from actlocally.organisations.models import Organisation
@@ -100,7 +100,7 @@ def _record_plan_evidence(partnership: Partnership, by) -> None:
     )
     record_evidence(
         partnership=partnership,
-        step_key="develop-action-plan",
+        step_key=StepKey.DEVELOP_ACTION_PLAN,
         evidence_label=ngettext(
             "The action plan: %(n)s action with an owner and a due date",
             "The action plan: %(n)s actions with an owner and a due date",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from actlocally.core.audit import acting_as
 from actlocally.core.links import is_safe_link
 
-from .blueprint import PHASES
+from .blueprint import PHASES, StepKey
 from .models import Phase, Status, Step, StepProgress
 
 
@@ -93,8 +93,11 @@ def record_evidence(
     step backwards. A step a person has updated stays theirs: their status, date, note and
     evidence are kept, and the platform's evidence is added beside them (it may still move the
     step forward, from not started to in progress to done).
-    Returns None when the blueprint has no such step (a local copy may have removed it).
+    Returns None when this installation has removed the step (a local copy of the blueprint
+    may); a key the blueprint never had is a programming error, and raises.
     """
+    if step_key not in set(StepKey):
+        raise ValueError(f"{step_key!r} is not a step of the blueprint: use a journey StepKey")
     step = Step.objects.filter(key=step_key).first()
     if step is None:
         return None

@@ -16,6 +16,7 @@ from actlocally.actions import services as action_services
 from actlocally.actions.models import Action
 from actlocally.actions.selectors import open_actions_for_agenda
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
 from actlocally.notifications.models import Kind
 from actlocally.notifications.services import notify
@@ -43,7 +44,7 @@ def _tick_meeting_dates(partnership: Partnership, by) -> None:
     )
     record_evidence(
         partnership=partnership,
-        step_key="set-meeting-dates",
+        step_key=StepKey.SET_MEETING_DATES,
         evidence_label=label,
         evidence_url=reverse("meetings", kwargs={"slug": partnership.slug}),
         by=by,

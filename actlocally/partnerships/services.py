@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from actlocally.authorization import forget_roles
 from actlocally.core.audit import acting_as
 from actlocally.core.mail import send_after_commit
+from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
 
 from .models import (
@@ -39,7 +40,7 @@ def _tick_named_partners(partnership: Partnership, by) -> None:
     if partnership.backbone_id:
         record_evidence(
             partnership=partnership,
-            step_key="identify-backbone",
+            step_key=StepKey.IDENTIFY_BACKBONE,
             evidence_label=_("Backbone organisation: %(name)s") % {"name": partnership.backbone},
             evidence_url=partnership.get_absolute_url(),
             by=by,
@@ -47,7 +48,7 @@ def _tick_named_partners(partnership: Partnership, by) -> None:
     if partnership.research_partner_id:
         record_evidence(
             partnership=partnership,
-            step_key="identify-research-partner",
+            step_key=StepKey.IDENTIFY_RESEARCH_PARTNER,
             evidence_label=_("Research partner: %(name)s") % {"name": partnership.research_partner},
             evidence_url=partnership.get_absolute_url(),
             by=by,
@@ -56,7 +57,7 @@ def _tick_named_partners(partnership: Partnership, by) -> None:
     if board is not None and board.memberships.exists():
         record_evidence(
             partnership=partnership,
-            step_key="build-strategic-coalition",
+            step_key=StepKey.BUILD_STRATEGIC_COALITION,
             evidence_label=str(board),
             evidence_url=partnership.local_authority.get_absolute_url(),
             by=by,
@@ -169,7 +170,7 @@ def add_member(
         if role in VOICE_ROLES:
             record_evidence(
                 partnership=partnership,
-                step_key="establish-convening-partnership",
+                step_key=StepKey.ESTABLISH_CONVENING_PARTNERSHIP,
                 evidence_label=_("Members include community voices"),
                 evidence_url=reverse("members", kwargs={"slug": partnership.slug}),
                 on=membership.joined_on,
@@ -341,7 +342,7 @@ def set_focus_issue(
         if current is not None:
             record_evidence(
                 partnership=partnership,
-                step_key="next-priority",
+                step_key=StepKey.NEXT_PRIORITY,
                 evidence_label=_("Moved on to: %(title)s") % {"title": title},
                 evidence_url=reverse("focus_issue", kwargs={"slug": partnership.slug}),
                 on=started_on,
@@ -427,7 +428,7 @@ def add_early_impact(*, partnership: Partnership, period: str, text: str, by) ->
         )
         record_evidence(
             partnership=partnership,
-            step_key="collate-early-impact",
+            step_key=StepKey.COLLATE_EARLY_IMPACT,
             evidence_label=_("Early impact, %(period)s") % {"period": period},
             evidence_url=partnership.get_public_url() + "#early-impact",
             by=by,

@@ -14,7 +14,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Point, shape
 
 from actlocally.core.audit import acting_as
-from actlocally.journey.blueprint import assets_mapped
+from actlocally.journey.blueprint import StepKey, assets_mapped
 from actlocally.journey.models import Status
 from actlocally.journey.services import record_evidence
 
@@ -52,7 +52,7 @@ def set_focus_area(
         area.lsoas.set(chosen)
         record_evidence(
             partnership=partnership,
-            step_key="identify-area-of-focus",
+            step_key=StepKey.IDENTIFY_AREA_OF_FOCUS,
             evidence_label=_("Area of focus: %(n)s LSOAs") % {"n": len(chosen)},
             evidence_url=reverse("area_profile", kwargs={"slug": partnership.slug}),
             by=by,
@@ -172,7 +172,7 @@ def _record_assets_evidence(partnership, by) -> None:
     kinds = ngettext("%(n)s kind", "%(n)s kinds", counts["kinds"]) % {"n": counts["kinds"]}
     record_evidence(
         partnership=partnership,
-        step_key="map-assets-and-allies",
+        step_key=StepKey.MAP_ASSETS_AND_ALLIES,
         evidence_label=_("Asset map: %(assets)s of %(kinds)s") % {"assets": assets, "kinds": kinds},
         evidence_url=reverse("area_assets", kwargs={"slug": partnership.slug}),
         status=Status.DONE

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
 from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision, FocusIssue
@@ -214,7 +215,7 @@ def transition(
                 carry_into_plan(version=version, by=by)
             record_evidence(
                 partnership=partnership,
-                step_key="develop-statement-of-intent",
+                step_key=StepKey.DEVELOP_STATEMENT_OF_INTENT,
                 evidence_label=_("Statement of Intent, version %(n)s, agreed %(date)s")
                 % {"n": version.number, "date": version.date_label},
                 evidence_url=version.get_absolute_url(),
@@ -356,7 +357,7 @@ def mark_recommendations_sent(
         if count:
             record_evidence(
                 partnership=partnership,
-                step_key="involve-commissioners",
+                step_key=StepKey.INVOLVE_COMMISSIONERS,
                 evidence_label=_("Recommendations for commissioners sent on %(date)s")
                 % {"date": formats.date_format(sent_on, "j F Y")},
                 evidence_url=_tracker_url(partnership),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
 from actlocally.journey.models import Status
 from actlocally.journey.services import record_evidence
 from actlocally.partnerships.models import FocusIssue, Partnership
@@ -35,10 +36,10 @@ CODE_LENGTH = 6
 
 # The journey step each kind of contribution is evidence for.
 STEP_FOR_KIND = {
-    Contribution.Kind.CHALLENGE: "share-challenges",
-    Contribution.Kind.PEOPLE_PLACES: "identify-people-places",
-    Contribution.Kind.BARRIER: "identify-barriers",
-    Contribution.Kind.PERMISSION: "identify-barriers",
+    Contribution.Kind.CHALLENGE: StepKey.SHARE_CHALLENGES,
+    Contribution.Kind.PEOPLE_PLACES: StepKey.IDENTIFY_PEOPLE_PLACES,
+    Contribution.Kind.BARRIER: StepKey.IDENTIFY_BARRIERS,
+    Contribution.Kind.PERMISSION: StepKey.IDENTIFY_BARRIERS,
 }
 
 NOTHING_LEFT_TO_DO = _lazy(
@@ -87,7 +88,7 @@ def _note_if_held(symposium: Symposium, by) -> None:
         return
     record_evidence(
         partnership=symposium.partnership,
-        step_key="hold-learning-symposium",
+        step_key=StepKey.HOLD_LEARNING_SYMPOSIUM,
         evidence_label=str(symposium),
         evidence_url=symposium.get_absolute_url(),
         on=symposium.held_on or timezone.localtime(symposium.starts_at).date(),
@@ -570,7 +571,7 @@ def agree_priorities(
         symposium.save(update_fields=["stage", "agreed_at", "agreed_by", "agreement_reason"])
         record_evidence(
             partnership=symposium.partnership,
-            step_key="agree-three-priorities",
+            step_key=StepKey.AGREE_THREE_PRIORITIES,
             evidence_label="; ".join(a.title for a in agreed),
             evidence_url=reverse(
                 "symposium_results", kwargs={"slug": symposium.partnership.slug, "pk": symposium.pk}

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
 from actlocally.partnerships.models import FocusIssue
 
@@ -73,7 +74,7 @@ def save_theory(
         if any(e.kind == Kind.OUTCOME for e in elements):
             record_evidence(
                 partnership=focus_issue.partnership,
-                step_key="develop-theory-of-change",
+                step_key=StepKey.DEVELOP_THEORY_OF_CHANGE,
                 evidence_label=_("Theory of change: %(title)s") % {"title": focus_issue.title},
                 evidence_url=reverse(
                     "theory_of_change", kwargs={"slug": focus_issue.partnership.slug}
