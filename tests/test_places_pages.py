@@ -22,13 +22,13 @@ def loaded(world):
 
 
 def test_ranking_page_lists_wards(client, world, loaded):
-    client.force_login(world.people["member"])
+    client.force_login(world.people["observer"])
     response = client.get(reverse("places_ranking", kwargs={"la": "E08000032"}))
     assert "Keighley Central" in response.content.decode()
 
 
 def test_ranking_csv_download(client, world, loaded):
-    client.force_login(world.people["member"])
+    client.force_login(world.people["observer"])
     response = client.get(reverse("places_ranking", kwargs={"la": "E08000032"}) + "?format=csv")
     assert response["Content-Type"].startswith("text/csv")
 
@@ -36,7 +36,7 @@ def test_ranking_csv_download(client, world, loaded):
 def test_suggestions_page_shows_a_cluster(client, world, loaded):
     _release, _ward, lsoas = loaded
     lsoas[0].neighbours.add(lsoas[1])
-    client.force_login(world.people["member"])
+    client.force_login(world.people["observer"])
     response = client.get(reverse("places_suggestions", kwargs={"la": "E08000032"}))
     assert "Keighley Central" in response.content.decode()
 
@@ -98,7 +98,7 @@ def test_asset_added_from_the_page_appears_on_the_asset_map(client, world):
 
 
 def test_asset_map_says_the_school_list_is_partial(client, world):
-    client.force_login(world.people["member"])
+    client.force_login(world.people["observer"])
     response = client.get(reverse("area_assets", kwargs={"slug": "keighley"}))
     assert "This list is partial" in response.content.decode()
 
@@ -243,3 +243,24 @@ def test_statement_shows_a_share_with_its_per_cent_sign(world, loaded):
     version = _statement_draft_with_area(world, loaded[2])
     version, _added = statements.add_area_evidence(version=version, by=world.people["coordinator"])
     assert version.content["facts"][0]["value"] == "75%"
+
+
+def test_signed_in_navigation_links_the_deprivation_data(client, world):
+    client.force_login(world.people["observer"])
+    page = client.get(reverse("dashboard")).content.decode()
+    assert f'href="{reverse("places")}"' in page
+
+
+def test_area_tab_links_the_authoritys_ranking_map_and_suggestions(client, world):
+    client.force_login(world.people["observer"])
+    page = client.get(reverse("area_profile", kwargs={"slug": "keighley"})).content.decode()
+    code = world.keighley.local_authority.code
+    for name in ("places_ranking", "places_map", "places_suggestions"):
+        assert reverse(name, kwargs={"la": code}) in page
+
+
+def test_new_partnership_page_points_to_choosing_the_area_from_data(client, world):
+    client.force_login(world.people["backbone"])
+    code = world.bradford.code
+    page = client.get(reverse("partnership_create", kwargs={"code": code})).content.decode()
+    assert reverse("places_suggestions", kwargs={"la": code}) in page
