@@ -16,7 +16,12 @@ class ActionsConfig(AppConfig):
 
         from . import models, selectors
 
-        register_section(label=_("Action plan"), url_name="action_plan", order=40)
+        register_section(
+            label=_("Action plan"),
+            url_name="action_plan",
+            order=40,
+            permission="actions.view_actions",
+        )
 
         from .panels import overview
 

@@ -13,7 +13,12 @@ class JourneyConfig(AppConfig):
 
         from actlocally.partnerships.navigation import register_section
 
-        register_section(label=_("Journey"), url_name="journey", order=10)
+        register_section(
+            label=_("Journey"),
+            url_name="journey",
+            order=10,
+            permission="partnerships.view_partnership",
+        )
 
         from .models import StepProgress
 

@@ -15,7 +15,9 @@ class MeetingsConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Meetings"), url_name="meetings", order=50)
+        register_section(
+            label=_("Meetings"), url_name="meetings", order=50, permission="meetings.view_meetings"
+        )
 
         from .panels import overview
 

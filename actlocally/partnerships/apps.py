@@ -14,11 +14,36 @@ class PartnershipsConfig(AppConfig):
         from . import models
         from .navigation import register_section
 
-        register_section(label=_("Overview"), url_name="partnership", order=0)
-        register_section(label=_("Focus issue"), url_name="focus_issue", order=20)
-        register_section(label=_("Members"), url_name="members", order=80)
-        register_section(label=_("Timeline"), url_name="timeline", order=85)
-        register_section(label=_("Early impact"), url_name="early_impact", order=90)
+        register_section(
+            label=_("Overview"),
+            url_name="partnership",
+            order=0,
+            permission="partnerships.view_partnership",
+        )
+        register_section(
+            label=_("Focus issue"),
+            url_name="focus_issue",
+            order=20,
+            permission="partnerships.view_partnership",
+        )
+        register_section(
+            label=_("Members"),
+            url_name="members",
+            order=80,
+            permission="partnerships.view_partnership",
+        )
+        register_section(
+            label=_("Timeline"),
+            url_name="timeline",
+            order=85,
+            permission="partnerships.view_partnership",
+        )
+        register_section(
+            label=_("Early impact"),
+            url_name="early_impact",
+            order=90,
+            permission="partnerships.view_partnership",
+        )
 
         auditlog.register(models.Partnership, m2m_fields={"partner_organisations"})
         for model in (

@@ -13,18 +13,31 @@ class Section:
     label: str | Promise
     url_name: str  # takes the partnership's slug as its only argument
     order: int
+    # A restricted section names the permission (from the permission table) its page checks,
+    # so nobody is shown a tab that would answer 403.
+    permission: str | None = None
 
 
 _SECTIONS: dict[str, Section] = {}
 
 
-def register_section(*, label, url_name: str, order: int) -> None:
-    _SECTIONS[url_name] = Section(label=label, url_name=url_name, order=order)
+def register_section(*, label, url_name: str, order: int, permission: str | None = None) -> None:
+    _SECTIONS[url_name] = Section(
+        label=label, url_name=url_name, order=order, permission=permission
+    )
 
 
-def sections_for(partnership, current_path: str) -> list[dict]:
+def _allowed(user, permission: str | None, partnership) -> bool:
+    from actlocally.authorization import has_permission
+
+    return permission is None or has_permission(user, permission, partnership)
+
+
+def sections_for(partnership, current_path: str, user=None) -> list[dict]:
     items = []
     for section in sorted(_SECTIONS.values(), key=lambda s: s.order):
+        if not _allowed(user, section.permission, partnership):
+            continue
         url = reverse(section.url_name, kwargs={"slug": partnership.slug})
         # The overview is current only on its own page; other sections on every page below them.
         current = current_path == url if section.order == 0 else current_path.startswith(url)
@@ -42,6 +55,7 @@ class Panel:
     context: Callable[..., dict | None]
     order: int
     page: str = "overview"
+    permission: str | None = None  # as for a section: shown only to those who hold it
 
 
 _PANELS: dict[str, Panel] = {}
@@ -54,13 +68,22 @@ def register_panel(
     context: Callable[..., dict | None],
     order: int,
     page: str = "overview",
+    permission: str | None = None,
 ) -> None:
-    _PANELS[key] = Panel(template_name=template_name, context=context, order=order, page=page)
+    _PANELS[key] = Panel(
+        template_name=template_name,
+        context=context,
+        order=order,
+        page=page,
+        permission=permission,
+    )
 
 
 def panels_for(partnership, user, page: str = "overview") -> list[tuple[str, dict]]:
     panels = []
     for panel in sorted((p for p in _PANELS.values() if p.page == page), key=lambda p: p.order):
+        if not _allowed(user, panel.permission, partnership):
+            continue
         context = panel.context(partnership=partnership, user=user)
         if context is not None:
             panels.append((panel.template_name, {"partnership": partnership, **context}))

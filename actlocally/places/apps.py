@@ -15,6 +15,8 @@ class PlacesConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Area"), url_name="area_profile", order=5)
+        register_section(
+            label=_("Area"), url_name="area_profile", order=5, permission="places.view_area"
+        )
         auditlog.register(models.FocusArea, m2m_fields={"lsoas"})
         auditlog.register(models.Asset)

@@ -15,7 +15,12 @@ class StatementsConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Statement of Intent"), url_name="statement", order=30)
+        register_section(
+            label=_("Statement of Intent"),
+            url_name="statement",
+            order=30,
+            permission="statements.view_statement",
+        )
 
         from .panels import focus_issue, overview
 

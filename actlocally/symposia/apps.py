@@ -15,7 +15,12 @@ class SymposiaConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Symposium"), url_name="symposia", order=25)
+        register_section(
+            label=_("Symposium"),
+            url_name="symposia",
+            order=25,
+            permission="symposia.view_symposium",
+        )
         auditlog.register(models.Symposium, m2m_fields={"invited_people", "invited_organisations"})
         auditlog.register(models.JoinCode, exclude_fields=["code"])
         auditlog.register(models.Guest, exclude_fields=["token_hash", "display_name"])

@@ -15,6 +15,11 @@ class TheoryConfig(AppConfig):
 
         from . import models
 
-        register_section(label=_("Theory of change"), url_name="theory_of_change", order=45)
+        register_section(
+            label=_("Theory of change"),
+            url_name="theory_of_change",
+            order=45,
+            permission="theory.view_theory",
+        )
         auditlog.register(models.TheoryOfChange)
         auditlog.register(models.Element)

@@ -9,7 +9,8 @@ register = template.Library()
 
 @register.inclusion_tag("partnerships/_sub_navigation.html", takes_context=True)
 def partnership_sections(context, partnership):
-    return {"sections": sections_for(partnership, context["request"].path)}
+    request = context["request"]
+    return {"sections": sections_for(partnership, request.path, request.user)}
 
 
 @register.simple_tag(takes_context=True)
