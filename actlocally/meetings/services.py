@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from actlocally.actions import services as action_services
 from actlocally.actions.models import Action
 from actlocally.actions.selectors import open_actions_for_agenda
+from actlocally.core import audit
 from actlocally.core.audit import acting_as
 from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
@@ -248,7 +249,7 @@ def add_agenda_item(
         if closing is not None:
             # New items go before any other business.
             closing.order, item.order = item.order, closing.order
-            AgendaItem.objects.bulk_update([closing, item], ["order"])
+            audit.bulk_update(AgendaItem, [closing, item], ["order"])
         _renumber(meeting)
     return item
 
@@ -263,7 +264,7 @@ def move_agenda_item(*, item: AgendaItem, up: bool, by) -> None:
             items[i], items[j] = items[j], items[i]
             for n, x in enumerate(items, start=1):
                 x.order = n
-            AgendaItem.objects.bulk_update(items, ["order"])
+            audit.bulk_update(AgendaItem, items, ["order"])
 
 
 def remove_agenda_item(*, item: AgendaItem, by) -> None:
@@ -278,7 +279,7 @@ def _renumber(meeting: Meeting) -> None:
     items = _items(meeting)
     for n, x in enumerate(items, start=1):
         x.order = n
-    AgendaItem.objects.bulk_update(items, ["order"])
+    audit.bulk_update(AgendaItem, items, ["order"])
 
 
 # Minutes, decisions and actions -----------------------------------------------------------------
@@ -300,10 +301,13 @@ def save_minutes(*, meeting: Meeting, minutes: Mapping[int, tuple[str, list[str]
             item.minutes = text.strip()
             item.save(update_fields=["minutes"])
             item.decisions.all().delete()
-            Decision.objects.bulk_create(
-                Decision(meeting=meeting, agenda_item=item, order=n, text=d.strip())
-                for n, d in enumerate(decisions, start=1)
-                if d.strip()
+            audit.bulk_create(
+                Decision,
+                [
+                    Decision(meeting=meeting, agenda_item=item, order=n, text=d.strip())
+                    for n, d in enumerate(decisions, start=1)
+                    if d.strip()
+                ],
             )
         if meeting.status != Meeting.Status.HELD:
             meeting.status = Meeting.Status.HELD

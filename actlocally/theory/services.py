@@ -7,6 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from actlocally.core import audit
 from actlocally.core.audit import acting_as
 from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
@@ -70,7 +71,7 @@ def save_theory(
             Element(theory=theory, kind=Kind.OUTCOME, order=len(chosen) + n, text=text)
             for n, text in enumerate(_clean(other_outcomes), start=1)
         ]
-        Element.objects.bulk_create(elements)
+        audit.bulk_create(Element, elements)
         if any(e.kind == Kind.OUTCOME for e in elements):
             record_evidence(
                 partnership=focus_issue.partnership,
