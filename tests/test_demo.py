@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from actlocally.partnerships.models import Partnership
+from actlocally.partnerships.models import Membership, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +40,13 @@ def test_demo_focus_issues_come_from_the_source(settings):
         keighley.focus_issues.get(status="active").title
         == "Tackling food insecurity, poor diet and nutrition"
     )
+
+
+def test_demo_members_joined_when_their_partnership_began_not_on_the_day_it_was_loaded(settings):
+    settings.DEMO_MODE = True
+    call_command("seed_demo")
+    joined = set(Membership.objects.values_list("partnership__slug", "joined_on"))
+    assert (
+        "keighley",
+        Partnership.objects.get(slug="keighley").focus_issues.earliest("started_on").started_on,
+    ) in joined and timezone.localdate() not in {on for _slug, on in joined}

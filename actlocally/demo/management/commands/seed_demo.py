@@ -1,5 +1,6 @@
 """Loads the Bradford demo (three partnerships and one login per role); safe to run again."""
 
+import datetime
 import importlib
 import importlib.util
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ def load_demo() -> DemoContext:
 
     steps = {s.key: s for s in Step.objects.all()}
     partnerships: dict[str, Partnership] = {}
+    began: dict[str, datetime.date] = {}
     for data in bradford.PARTNERSHIPS:
         p = services.create_partnership(
             local_authority=la,
@@ -104,6 +106,7 @@ def load_demo() -> DemoContext:
             partnership=p, organisations=[orgs[n] for n in data["partners"]], by=staff
         )
         focus = data["focus"]
+        began[p.slug] = focus["started_on"]
         services.set_focus_issue(
             partnership=p,
             title=focus["title"],
@@ -147,6 +150,9 @@ def load_demo() -> DemoContext:
             person=people[key],
             role=role,
             organisation=orgs[org] if org else None,
+            # Illustrative, like the people: each joined when their partnership's focus issue
+            # began, not on the day the demo was loaded.
+            joined_on=began[slug],
             by=staff,
         )
     return DemoContext(partnerships=partnerships, people=people, organisations=orgs, by=staff)
