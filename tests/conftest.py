@@ -26,7 +26,20 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def _drop_test_database_even_if_in_use(creation, test_database_name, verbosity):
+    """PostgreSQL: DROP DATABASE … WITH (FORCE). A live server's request thread still finishing
+    when the run ends holds a session, and a plain DROP then failed the whole run ("being
+    accessed by other users") after every test had passed."""
+    creation.connection.close_pool()
+    with creation._nodb_cursor() as cursor:
+        name = creation.connection.ops.quote_name(test_database_name)
+        cursor.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
 def pytest_configure(config):
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    DatabaseCreation._destroy_test_db = _drop_test_database_even_if_in_use
     # Tests never run collectstatic: serve static files by their plain names.
     settings.STORAGES = {
         **settings.STORAGES,
