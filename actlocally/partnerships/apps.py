@@ -14,36 +14,20 @@ class PartnershipsConfig(AppConfig):
         from . import models
         from .navigation import register_section
 
-        register_section(
-            label=_("Overview"),
-            url_name="partnership",
-            order=0,
-            permission="partnerships.view_partnership",
-        )
-        register_section(
-            label=_("Focus issue"),
-            url_name="focus_issue",
-            order=20,
-            permission="partnerships.view_partnership",
-        )
-        register_section(
-            label=_("Members"),
-            url_name="members",
-            order=80,
-            permission="partnerships.view_partnership",
-        )
-        register_section(
-            label=_("Timeline"),
-            url_name="timeline",
-            order=85,
-            permission="partnerships.view_partnership",
-        )
-        register_section(
-            label=_("Early impact"),
-            url_name="early_impact",
-            order=90,
-            permission="partnerships.view_partnership",
-        )
+        # Every member may open these; other apps register the sections they restrict.
+        for label, url_name, order in [
+            (_("Overview"), "partnership", 0),
+            (_("Focus issue"), "focus_issue", 20),
+            (_("Members"), "members", 80),
+            (_("Timeline"), "timeline", 85),
+            (_("Early impact"), "early_impact", 90),
+        ]:
+            register_section(
+                label=label,
+                url_name=url_name,
+                order=order,
+                permission="partnerships.view_partnership",
+            )
 
         auditlog.register(models.Partnership, m2m_fields={"partner_organisations"})
         for model in (
