@@ -5,14 +5,10 @@ checkbox, radio or option to choose, which hand-built POST data would never noti
 item 1: the merge page had no checkboxes). Also what a phone sees once ranking has closed.
 """
 
-import datetime
-
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from actlocally.partnerships.models import FocusIssue
 from actlocally.symposia import services
@@ -29,33 +25,9 @@ from actlocally.symposia.models import (
 from . import factories
 from .pageforms import page_form, submit
 
-PHONE = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile"}
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def coordinator(world):
-    return world.people["coordinator"]
-
-
-@pytest.fixture
-def symposium(world, coordinator):
-    return services.create_symposium(
-        partnership=world.keighley,
-        title="Keighley learning symposium",
-        starts_at=timezone.now() + datetime.timedelta(minutes=30),
-        venue="Keighley Civic Centre",
-        by=coordinator,
-    )
-
-
-@pytest.fixture
-def code(symposium, coordinator):
-    return services.create_join_code(symposium=symposium, by=coordinator)
+# The symposium, its join code and the phone headers these tests share.
+from .symposia_fixtures import *  # noqa: F403
+from .symposia_fixtures import PHONE
 
 
 @pytest.fixture

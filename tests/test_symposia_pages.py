@@ -1,11 +1,9 @@
 """Symposium pages through the test client: the phone flow, ballots, CSV exports, permissions."""
 
 import csv
-import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,33 +15,9 @@ from actlocally.symposia.models import Ballot, Contribution, Guest, Symposium
 
 from . import factories
 
-PHONE = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile"}
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def coordinator(world):
-    return world.people["coordinator"]
-
-
-@pytest.fixture
-def symposium(world, coordinator):
-    return services.create_symposium(
-        partnership=world.keighley,
-        title="Keighley learning symposium",
-        starts_at=timezone.now() + datetime.timedelta(minutes=30),
-        venue="Keighley Civic Centre",
-        by=coordinator,
-    )
-
-
-@pytest.fixture
-def code(symposium, coordinator):
-    return services.create_join_code(symposium=symposium, by=coordinator)
+# The symposium, its join code and the phone headers these tests share.
+from .symposia_fixtures import *  # noqa: F403
+from .symposia_fixtures import PHONE
 
 
 def url(name, symposium, **extra):
