@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances
+.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ serve: install
 ## make two-instances: two gunicorns, one PostgreSQL and Redis: sessions and tasks are shared
 two-instances: install
 	bash scripts/two_instances.sh
+
+## make backup-drill: back up the demo, wipe, restore, compare every table (SQLite and PostgreSQL)
+backup-drill: install
+	bash scripts/backup_drill.sh
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: lint

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "actlocally.notifications",
     "actlocally.demo",
     "actlocally.api",
+    "actlocally.operations",
 ]
 
 MIDDLEWARE = [
