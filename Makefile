@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill
+.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,12 @@ serve: install
 ## make two-instances: two gunicorns, one PostgreSQL and Redis: sessions and tasks are shared
 two-instances: install
 	bash scripts/two_instances.sh
+
+## make check-deploy: Django's deployment checklist on production settings, failing on any warning
+check-deploy: install
+	ACTLOCALLY_ENV=production DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
+	  DJANGO_ALLOWED_HOSTS=actlocally.example.gov.uk DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
+	  REDIS_URL=redis://127.0.0.1:6379/0 $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ## make backup-drill: back up the demo, wipe, restore, compare every table (SQLite and PostgreSQL)
 backup-drill: install

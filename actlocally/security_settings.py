@@ -90,7 +90,17 @@ def security_settings(env: Mapping[str, str]) -> dict:
         # HTTPS only, whenever the site is not a developer's own machine.
         "SECURE_SSL_REDIRECT": not relaxed,
         "SECURE_HSTS_SECONDS": 0 if relaxed else env_int(env, "DJANGO_HSTS_SECONDS", ONE_YEAR),
-        "SECURE_HSTS_INCLUDE_SUBDOMAINS": env_bool(env, "DJANGO_HSTS_INCLUDE_SUBDOMAINS"),
+        # The service runs on a host of its own (e.g. actlocally.<council>.gov.uk): its own
+        # subdomains are HTTPS-only too. It is the service's host, not the council's domain.
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": env_bool(
+            env, "DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True
+        ),
+        # Preloading binds the council's whole registrable domain in every browser, a decision for
+        # the domain's owner, not for one service: opt in (and silence its check) only on purpose.
+        "SECURE_HSTS_PRELOAD": env_bool(env, "DJANGO_HSTS_PRELOAD"),
+        "SILENCED_SYSTEM_CHECKS": []
+        if env_bool(env, "DJANGO_HSTS_PRELOAD")
+        else ["security.W021"],
         "SESSION_COOKIE_SECURE": not relaxed,
         "CSRF_COOKIE_SECURE": not relaxed,
         # Health checks from the load balancer arrive over plain HTTP on the inside.

@@ -62,6 +62,19 @@ def test_production_serves_https_only():
     assert settings["SECRET_KEY"] == REAL_KEY
 
 
+def test_hsts_covers_the_services_subdomains_but_preloading_is_opt_in():
+    settings = security_settings(PRODUCTION)
+    assert (settings["SECURE_HSTS_INCLUDE_SUBDOMAINS"], settings["SECURE_HSTS_PRELOAD"]) == (
+        True,
+        False,
+    )
+
+
+def test_check_deploy_warns_about_preloading_once_it_is_chosen():
+    settings = security_settings({**PRODUCTION, "DJANGO_HSTS_PRELOAD": "1"})
+    assert settings["SILENCED_SYSTEM_CHECKS"] == []
+
+
 def test_hsts_cannot_be_switched_off_in_production():
     with pytest.raises(ImproperlyConfigured, match="DJANGO_HSTS_SECONDS"):
         security_settings({**PRODUCTION, "DJANGO_HSTS_SECONDS": "0"})
