@@ -98,9 +98,7 @@ def security_settings(env: Mapping[str, str]) -> dict:
         # Preloading binds the council's whole registrable domain in every browser, a decision for
         # the domain's owner, not for one service: opt in (and silence its check) only on purpose.
         "SECURE_HSTS_PRELOAD": env_bool(env, "DJANGO_HSTS_PRELOAD"),
-        "SILENCED_SYSTEM_CHECKS": []
-        if env_bool(env, "DJANGO_HSTS_PRELOAD")
-        else ["security.W021"],
+        "SILENCED_SYSTEM_CHECKS": [] if env_bool(env, "DJANGO_HSTS_PRELOAD") else ["security.W021"],
         "SESSION_COOKIE_SECURE": not relaxed,
         "CSRF_COOKIE_SECURE": not relaxed,
         # Health checks from the load balancer arrive over plain HTTP on the inside.

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules",
     "auditlog",
     "django_htmx",
@@ -98,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "actlocally.accounts.mfa.RequireMfaMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -118,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "actlocally.core.context_processors.site",
                 "actlocally.notifications.context_processors.unread",
+                "actlocally.accounts.mfa.mfa_context",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -178,6 +181,15 @@ ACCOUNT_RATE_LIMITS = {
     "feedback": "10/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Act Locally] "
+# MFA (issue 14): an authenticator app (TOTP) and recovery codes, required of site staff, board
+# members, backbone staff and research partners (actlocally/accounts/mfa.py). The demo lets its
+# visitors look around without one; the test suite switches it on where it tests it.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Act Locally"
+ACTLOCALLY_REQUIRE_MFA = env_bool(
+    "ACTLOCALLY_REQUIRE_MFA",
+    default=not env_bool("ACTLOCALLY_DEMO") and os.environ.get("ACTLOCALLY_ENV") != "test",
+)
 # Sign-up is closed except to accept a valid invitation; an operator may open it on purpose.
 ACTLOCALLY_OPEN_SIGNUP = env_bool("ACTLOCALLY_OPEN_SIGNUP", default=False)
 

@@ -1,5 +1,6 @@
 """The site's URL map: each app brings its own urls module."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +8,10 @@ from actlocally.api import urls as api_urls
 from actlocally.core import health
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
+
+# The admin signs in through the same page as everything else, with its limits and its MFA
+# (before admin.site.urls below reads the login view).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),

@@ -12,6 +12,7 @@ from actlocally.notifications import selectors as notification_selectors
 from actlocally.notifications import services as notification_services
 from actlocally.notifications.forms import PreferencesForm
 
+from .mfa import has_mfa
 from .models import User
 from .services import update_profile
 
@@ -44,7 +45,12 @@ def profile(request):
         messages.success(request, _("Your email settings have been saved."))
         return redirect("profile")
     memberships = request.user.memberships.select_related("partnership", "organisation")
-    context = {"form": form, "preferences": preferences, "memberships": memberships}
+    context = {
+        "form": form,
+        "preferences": preferences,
+        "memberships": memberships,
+        "has_mfa": has_mfa(request.user),
+    }
     # API tokens (actlocally/api/views.py): their own section of the page.
     context |= api_views.profile_tokens(request)
     return api_views.protect_new_token(render(request, "accounts/profile.html", context), context)
