@@ -17,6 +17,7 @@ from actlocally.partnerships.models import FocusIssue
 from actlocally.partnerships.services import set_focus_issue
 
 from ..models import AgreedPriority, Candidate, Symposium
+from ..workflow import WORKFLOW
 from .common import check_length, note_if_held
 
 
@@ -38,8 +39,7 @@ def agree_priorities(
     required when the order differs from the count or the count had a tie among the first three."""
     from ..selectors import result_for
 
-    if symposium.stage != Symposium.Stage.COUNTED:
-        raise ValidationError(_("Close the ranking before agreeing the priorities."))
+    WORKFLOW.check(symposium, "agree_priorities", by=by)
     chosen = list(priorities)
     if not 1 <= len(chosen) <= 3:
         raise ValidationError({"first": _("Choose one, two or three priorities.")})
@@ -93,11 +93,15 @@ def agree_priorities(
                 by=by,
             )
         first.save(update_fields=["focus_issue"])
-        symposium.stage = Symposium.Stage.AGREED
         symposium.agreed_at = agreed_at or timezone.now()
         symposium.agreed_by = by if getattr(by, "is_authenticated", False) else None
         symposium.agreement_reason = reason
-        symposium.save(update_fields=["stage", "agreed_at", "agreed_by", "agreement_reason"])
+        WORKFLOW.run(
+            symposium,
+            "agree_priorities",
+            by=by,
+            update_fields=["agreed_at", "agreed_by", "agreement_reason"],
+        )
         record_evidence(
             partnership=symposium.partnership,
             step_key=StepKey.AGREE_THREE_PRIORITIES,

@@ -1,4 +1,5 @@
-"""Opening and closing the ranking, and the ballots cast while it is open."""
+"""Opening and closing the ranking (steps of the symposium's workflow), and the ballots cast
+while it is open."""
 
 import datetime
 from collections.abc import Sequence
@@ -12,21 +13,20 @@ from actlocally.core.audit import acting_as
 from actlocally.journey.services import record_evidence
 
 from ..models import Ballot, Candidate, Guest, Preference, Symposium
+from ..workflow import WORKFLOW
 from .common import STEP_FOR_KIND, note_if_held
 from .guests import check_guest
 
 
 def open_ranking(*, symposium: Symposium, by) -> Symposium:
-    if symposium.stage != Symposium.Stage.COLLECTING:
-        raise ValidationError(_("Ranking can only open once, after contributions are collected."))
+    WORKFLOW.check(symposium, "open_ranking", by=by)
     if symposium.candidates.count() < 2:
         raise ValidationError(
             _("Merge the challenges into at least two candidate priorities before ranking opens.")
         )
     with transaction.atomic(), acting_as(by):
-        symposium.stage = Symposium.Stage.RANKING
         symposium.ranking_opened_at = timezone.now()
-        symposium.save(update_fields=["stage", "ranking_opened_at"])
+        WORKFLOW.run(symposium, "open_ranking", by=by, update_fields=["ranking_opened_at"])
         kinds = set(symposium.contributions.values_list("kind", flat=True))
         for kind in kinds:
             record_evidence(
@@ -42,12 +42,10 @@ def open_ranking(*, symposium: Symposium, by) -> Symposium:
 
 
 def close_ranking(*, symposium: Symposium, by) -> Symposium:
-    if symposium.stage != Symposium.Stage.RANKING:
-        raise ValidationError(_("Ranking is not open."))
+    WORKFLOW.check(symposium, "close_ranking", by=by)
     with transaction.atomic(), acting_as(by):
-        symposium.stage = Symposium.Stage.COUNTED
         symposium.ranking_closed_at = timezone.now()
-        symposium.save(update_fields=["stage", "ranking_closed_at"])
+        WORKFLOW.run(symposium, "close_ranking", by=by, update_fields=["ranking_closed_at"])
     return symposium
 
 
