@@ -10,6 +10,8 @@ from .contributions import add_contribution, remove_contribution
 from .guests import (
     CODE_ALPHABET,
     CODE_LENGTH,
+    GUEST_NAMES,
+    GUEST_NOTICE,
     check_join_code,
     create_join_code,
     end_join_code,
@@ -24,6 +26,8 @@ from .setup import SYMPOSIUM_FIELDS, create_symposium, mark_held, update_symposi
 __all__ = [
     "CODE_ALPHABET",
     "CODE_LENGTH",
+    "GUEST_NAMES",
+    "GUEST_NOTICE",
     "NOTHING_LEFT_TO_DO",
     "STEP_FOR_KIND",
     "SYMPOSIUM_FIELDS",

@@ -1,30 +1,52 @@
-"""Join codes shown at the event and the guests who join with them from a phone."""
+"""Join codes shown at the event and the guests who join with them from a phone. The parts any
+guest-taking feature shares (codes, device tokens, consent, erasure) are in participation/;
+this module says what they mean at a symposium."""
 
 import datetime
-import hashlib
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from actlocally.core.audit import acting_as
+from actlocally.participation import selectors as participation_selectors
+from actlocally.participation import services as participation
+from actlocally.participation.services import CODE_ALPHABET, CODE_LENGTH, normalise_code
 
 from ..models import Guest, JoinCode, Symposium
 from .common import NOTHING_LEFT_TO_DO
 
-# No 0/O, 1/I/L, 2/Z, 5/S or 8/B: codes are read off a screen across a hall and typed on phones.
-CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
-CODE_LENGTH = 6
+__all__ = [
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "GUEST_NAMES",
+    "GUEST_NOTICE",
+    "check_guest",
+    "check_join_code",
+    "create_join_code",
+    "end_join_code",
+    "forget_guest_names",
+    "guest_for_token",
+    "join_as_guest",
+    "normalise_code",
+]
 
+# What a guest is told on the check-your-answers page before joining; joining records it.
+GUEST_NOTICE = participation.Notice(
+    key="symposium-guest-2024-1",
+    text=_lazy(
+        "We keep what you contribute and how you rank, without your name, so the partnership "
+        "can see what people said. Your name, if you give one, is seen only by the co-ordinator "
+        "and deleted 30 days after the event. A cookie on this phone remembers you joined, so "
+        "that each phone ranks once."
+    ),
+)
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def normalise_code(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+# Guests' optional names are kept 30 days after the symposium starts (see the README).
+GUEST_NAMES = participation.Erasure(
+    model="symposia.Guest", event_field="symposium__starts_at", keep_days=30
+)
 
 
 def create_join_code(
@@ -36,31 +58,21 @@ def create_join_code(
         raise ValidationError(
             {"expires_at": _("Choose a time in the future for the code to stop working.")}
         )
-    if symposium.stage not in (Symposium.Stage.COLLECTING, Symposium.Stage.RANKING):
+    if not symposium.has_something_for_guests:
         raise ValidationError(_("Ranking has closed: guests have nothing left to do."))
-    with transaction.atomic(), acting_as(by):
-        while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _n in range(CODE_LENGTH))
-            if not JoinCode.objects.filter(code=code).exists():
-                break
-        return JoinCode.objects.create(
-            symposium=symposium, code=code, expires_at=expires_at, created_by=by
-        )
+    return participation.issue_code(
+        model=JoinCode, expires_at=expires_at, by=by, symposium=symposium
+    )
 
 
 def end_join_code(*, join_code: JoinCode, by) -> JoinCode:
-    with transaction.atomic(), acting_as(by):
-        join_code.expires_at = timezone.now()
-        join_code.save(update_fields=["expires_at"])
-    return join_code
+    return participation.end_code(code=join_code, by=by)
 
 
 def check_join_code(code: str, *, symposium: Symposium | None = None) -> JoinCode:
     """The valid join code for `code`, or a ValidationError saying what is wrong with it."""
-    join_code = (
-        JoinCode.objects.select_related("symposium__partnership")
-        .filter(code=normalise_code(code))
-        .first()
+    join_code = participation_selectors.code_for(
+        JoinCode.objects.select_related("symposium__partnership"), code
     )
     if join_code is None:
         raise ValidationError(
@@ -76,25 +88,33 @@ def check_join_code(code: str, *, symposium: Symposium | None = None) -> JoinCod
 
 
 def join_as_guest(
-    *, join_code: JoinCode, display_name: str, role_type: str, token: str | None = None
+    *,
+    join_code: JoinCode,
+    display_name: str,
+    role_type: str,
+    token: str | None = None,
+    notice: participation.Notice = GUEST_NOTICE,
 ) -> tuple[Guest, str]:
-    """Join a symposium from a device. A device that joined before (its token) stays one guest,
-    so joining again with a new code does not give it a second ballot."""
+    """Join a symposium from a device, agreeing to `notice`. A device that joined before (its
+    token) stays one guest, so joining again with a new code does not give it a second ballot."""
     join_code = check_join_code(join_code.code, symposium=join_code.symposium)
     if not join_code.symposium.has_something_for_guests:
         raise ValidationError(NOTHING_LEFT_TO_DO)
     with transaction.atomic():
         guest = (
-            Guest.objects.filter(token_hash=_hash(token), symposium=join_code.symposium).first()
+            Guest.objects.filter(
+                token_hash=participation.hash_token(token), symposium=join_code.symposium
+            ).first()
             if token
             else None
         )
         if guest is None:
-            token = secrets.token_urlsafe(32)
-            guest = Guest(symposium=join_code.symposium, token_hash=_hash(token))
+            token, token_hash = participation.new_token()
+            guest = Guest(symposium=join_code.symposium, token_hash=token_hash)
         guest.join_code = join_code
         guest.display_name = display_name.strip()
         guest.role_type = role_type
+        participation.record_consent(guest=guest, notice=notice)
         guest.full_clean(exclude=["token_hash"])
         guest.save()
     return guest, token
@@ -102,16 +122,9 @@ def join_as_guest(
 
 def guest_for_token(token: str | None) -> Guest | None:
     """The guest a device token belongs to, while the code they joined with still works."""
-    if not token:
-        return None
-    guest = (
-        Guest.objects.select_related("join_code", "symposium__partnership")
-        .filter(token_hash=_hash(token))
-        .first()
+    return participation_selectors.guest_for_token(
+        Guest.objects.select_related("join_code", "symposium__partnership"), token
     )
-    if guest is None or guest.join_code is None or not guest.join_code.is_valid():
-        return None
-    return guest
 
 
 def check_guest(guest: Guest, symposium: Symposium) -> None:
@@ -125,8 +138,4 @@ def check_guest(guest: Guest, symposium: Symposium) -> None:
 
 def forget_guest_names(*, before: datetime.datetime) -> int:
     """Erase the names guests typed at symposia that started before `before`."""
-    return (
-        Guest.objects.filter(symposium__starts_at__lt=before)
-        .exclude(display_name="")
-        .update(display_name="")
-    )
+    return participation.erase_names(erasure=GUEST_NAMES, before=before)
