@@ -54,6 +54,7 @@ class GuestBase(models.Model):
 
     PERSONAL_DATA = {
         "token_hash": "secret: hash of the device token kept in the session cookie",
+        "display_name": "personal: optional name the guest typed; erased on the feature's schedule",
         "joined_at": "not personal",
         "consent_notice": "not personal: which privacy notice they agreed to",
         "consented_at": "not personal: when they agreed to it",
