@@ -160,7 +160,7 @@ def test_scheduler_erases_guest_names_after_30_days():
     guest.symposium.save()
     with time_machine.travel(timezone.localtime().replace(hour=2, minute=30), tick=False):
         queued = schedule.queue_due()
-    assert "forget-symposium-guests" in queued
+    assert "forget-guest-names" in queued
     guest.refresh_from_db()
     assert guest.display_name == ""
 

@@ -55,11 +55,12 @@ class Entry:
 
 SCHEDULE = [
     Entry("worker-heartbeat", Every(30), "actlocally.jobs.tasks.worker_heartbeat"),
-    # Guests' names at symposia are kept 30 days (the README's promise), then erased.
+    # Names guests typed (at symposia, and every feature built on participation/) are kept for
+    # the time each feature promises (30 days after a symposium, in the README), then erased.
     Entry(
-        "forget-symposium-guests",
+        "forget-guest-names",
         Daily(datetime.time(2, 0)),
-        "actlocally.symposia.tasks.forget_symposium_guests",
+        "actlocally.participation.tasks.forget_guest_names",
     ),
     Entry(
         "purge-old-records", Daily(datetime.time(3, 0)), "actlocally.jobs.tasks.purge_old_records"

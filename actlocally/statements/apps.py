@@ -13,7 +13,8 @@ class StatementsConfig(AppConfig):
 
         from actlocally.partnerships.navigation import register_panel, register_section
 
-        from . import models
+        # workflow: declares the model's workflow for the template helper.
+        from . import models, workflow  # noqa: F401
 
         register_section(
             label=_("Statement of Intent"),

@@ -19,7 +19,7 @@ from actlocally.partnerships.models import DatePrecision, FocusIssue
 from . import document
 from .models import Comment, Recommendation, Statement, StatementVersion
 from .notifications import tell_members
-from .workflow import EDITABLE_STATES, TRANSITIONS
+from .workflow import EDITABLE_STATES, WORKFLOW
 
 
 def _require(user, perm: str, obj) -> None:
@@ -173,24 +173,19 @@ def transition(
     base_url: str = "",
     as_history: bool = False,
 ) -> StatementVersion:
-    """Move a version along the workflow (workflow.TRANSITIONS says which moves exist and who
+    """Move a version along the workflow (workflow.WORKFLOW says which moves exist and who
     may make them). Agreeing freezes the version, ticks the journey, updates the tracker and
     carries its actions and outcomes into the plan. Members are emailed when a version is
     circulated or agreed (links start with `base_url`). `as_history` records a step taken
     before the platform (the demo's past statements): nobody is emailed and nothing is carried,
     since the plan of that time is recorded on its own."""
-    step = TRANSITIONS.get(name)
-    if step is None:
-        raise ValidationError(_("Unknown step: %(name)s.") % {"name": name})
     partnership = version.statement.partnership
-    _require(by, step.permission, partnership)
+    # Refused before anything is written: an undeclared step or a person not allowed; the
+    # state is checked on the locked row.
+    WORKFLOW.permitted(version, name, by=by)
     with transaction.atomic(), acting_as(by):
         version = _locked(version)
-        if version.status not in step.source:
-            raise ValidationError(
-                _("Version %(n)s is %(status)s: it cannot be moved on that way.")
-                % {"n": version.number, "status": version.get_status_display().lower()}
-            )
+        step = WORKFLOW.check(version, name, by=by)
         if step.target == StatementVersion.Status.AGREED:
             if agreed_on is None:
                 raise ValidationError({"agreed_on": _("Enter the date it was agreed.")})
@@ -207,8 +202,7 @@ def transition(
             version.recorded_by = _person(by)
         if step.target == StatementVersion.Status.CIRCULATED:
             version.circulated_at = timezone.now()
-        version.status = step.target
-        version.save()
+        WORKFLOW.run(version, name, by=by)
         if version.is_agreed:
             _track_recommendations(version)
             if not as_history:

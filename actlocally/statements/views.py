@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.workflow import WrongState
 
 from . import diff, document, exports, selectors, services
 from .forms import (
@@ -23,7 +24,7 @@ from .forms import (
     row_formset,
 )
 from .models import Comment, Recommendation, StatementVersion
-from .workflow import EDITABLE_STATES, TRANSITIONS, available
+from .workflow import EDITABLE_STATES, WORKFLOW
 
 
 def _statement_or_404(partnership, focus_issue: int | None = None):
@@ -72,11 +73,7 @@ def _document_page(request, partnership, statement, version):
             "open_version": next((v for v in versions if not v.is_agreed), None),
             "latest_agreed": next((v for v in versions if v.is_agreed), None),
             "editable": version.status in EDITABLE_STATES and can["edit_statement"],
-            "transitions": [
-                t
-                for t in available(version)
-                if statement.is_current and has_permission(request.user, t.permission, partnership)
-            ],
+            "transitions": WORKFLOW.allowed(version, request.user) if statement.is_current else [],
             "can": can,
             "earlier": selectors.earlier_statements(partnership),
             "priorities": selectors.other_agreed_priorities(statement.focus_issue),
@@ -288,17 +285,15 @@ def _anchor(section: str) -> str:
 @login_required
 def statement_transition(request, slug, number, name):
     p = get_partnership_or_404(request.user, slug, "statements.view_statement")
-    step = TRANSITIONS.get(name)
-    if step is None:
+    if name not in WORKFLOW.by_name:
         raise Http404
-    require_permission(request.user, step.permission, p)
+    # Refused before looking the version up, as every page of the partnership does.
+    require_permission(request.user, WORKFLOW.by_name[name].permission, p)
     version = _version_or_404(p, number)
-    if version.status not in step.source:
-        messages.error(
-            request,
-            _("Version %(n)s is %(status)s: that step does not apply.")
-            % {"n": version.number, "status": version.get_status_display().lower()},
-        )
+    try:
+        step = WORKFLOW.check(version, name, by=request.user)
+    except WrongState as error:
+        messages.error(request, error.message)
         return redirect(version)
     form = AgreeForm(request.POST or None) if name == "agree" else None
     if request.method == "POST" and (form is None or form.is_valid()):
@@ -317,7 +312,7 @@ def statement_transition(request, slug, number, name):
                 return redirect(version)
             add_errors(form, error)
         else:
-            messages.success(request, TRANSITIONS[name].done % {"n": version.number})
+            messages.success(request, WORKFLOW.message(step.done, version))
             return redirect(version)
     return render(
         request,

@@ -1,35 +1,25 @@
 """The Statement of Intent workflow, declared in one place: its states, the transitions between
-them and the permission a person needs to trigger each. Services and pages read it from here."""
+them and the permission a person needs to trigger each. Services and pages read it from here;
+the machinery (checks, audit, the template helper) is core/workflow.py."""
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from actlocally.core.workflow import Transition, Workflow
 
 from .models import StatementVersion
 
 State = StatementVersion.Status
 
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str | Promise
-    source: frozenset[str]
-    target: str
-    permission: str
-    hint: str | Promise
-    # Said after the move, with the version's number as %(n)s.
-    done: str | Promise = ""
-
-
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
+WORKFLOW = Workflow(
+    model=StatementVersion,
+    field="status",
+    permission_object=lambda version: version.statement.partnership,
+    params=lambda version: {"n": version.number},
+    transitions=[
         Transition(
             name="circulate",
             label=_("Circulate for comment"),
-            source=frozenset({State.DRAFT}),
+            source={State.DRAFT},
             target=State.CIRCULATED,
             permission="statements.circulate_statement",
             hint=_(
@@ -37,20 +27,27 @@ TRANSITIONS: dict[str, Transition] = {
                 "edited: return it to draft to make changes."
             ),
             done=_("Version %(n)s has been circulated for comment. Every member has been told."),
+            wrong_state=_(
+                "Version %(n)s is %(state)s: only a draft can be circulated for comment."
+            ),
         ),
         Transition(
             name="return_to_draft",
             label=_("Return to draft"),
-            source=frozenset({State.CIRCULATED}),
+            source={State.CIRCULATED},
             target=State.DRAFT,
             permission="statements.circulate_statement",
             hint=_("To make changes people asked for before it is agreed."),
             done=_("Version %(n)s is a draft again: you can edit it."),
+            wrong_state=_(
+                "Version %(n)s is %(state)s: only a version circulated for comment can return "
+                "to draft."
+            ),
         ),
         Transition(
             name="agree",
             label=_("Record that it was agreed"),
-            source=frozenset({State.CIRCULATED}),
+            source={State.CIRCULATED},
             target=State.AGREED,
             permission="statements.agree_statement",
             hint=_(
@@ -58,13 +55,19 @@ TRANSITIONS: dict[str, Transition] = {
                 "need a new draft."
             ),
             done=_("Version %(n)s is recorded as agreed. Every member has been told."),
+            wrong_state=_(
+                "Version %(n)s is %(state)s: only a version circulated for comment can be "
+                "recorded as agreed."
+            ),
         ),
-    )
-}
+    ],
+)
+
+TRANSITIONS = WORKFLOW.by_name
 
 # Only a draft can be edited; an agreed version never can.
 EDITABLE_STATES = frozenset({State.DRAFT})
 
 
-def available(version: StatementVersion) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if version.status in t.source]
+def available(version: StatementVersion):
+    return WORKFLOW.available(version)

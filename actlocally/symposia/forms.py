@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from actlocally.core.fields import LimitedCharField
 from actlocally.core.forms import GovUKForm
 from actlocally.organisations.models import Organisation
+from actlocally.participation.models import NAME_LIMIT
 
 from .models import (
     CONTRIBUTION_LIMIT,
     DESCRIPTION_LIMIT,
-    NAME_LIMIT,
     PURPOSE_LIMIT,
     REASON_LIMIT,
     TITLE_LIMIT,

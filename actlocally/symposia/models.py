@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.organisations.models import Organisation
+from actlocally.participation.models import AccessCode, GuestBase
 from actlocally.partnerships.models import FocusIssue, Partnership
 
 # How long each free-text answer may be: enough to say it, short enough to read on a phone.
@@ -20,7 +21,6 @@ PURPOSE_LIMIT = 2000
 CONTRIBUTION_LIMIT = 1000
 DESCRIPTION_LIMIT = 1000
 REASON_LIMIT = 1000
-NAME_LIMIT = 80
 
 
 class InviteeGroup(models.TextChoices):
@@ -149,27 +149,14 @@ class Symposium(models.Model):
         return [str(labels.get(g, g)) for g in self.invited_groups]
 
 
-class JoinCode(models.Model):
+class JoinCode(AccessCode):
     """A short code shown at the event, letting people take part from a phone without an account."""
 
     symposium = models.ForeignKey(Symposium, on_delete=models.CASCADE, related_name="join_codes")
-    code = models.CharField(max_length=8, unique=True)
-    expires_at = models.DateTimeField(_("expires at"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    PERSONAL_DATA = {
-        "symposium": "not personal",
-        "code": "secret: short-lived; useless once it expires",
-        "expires_at": "not personal",
-        "created_by": "personal: link to a person",
-        "created_at": "not personal",
-    }
+    PERSONAL_DATA = {"symposium": "not personal", **AccessCode.PERSONAL_DATA}
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(AccessCode.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_at__gte=F("created_at")),
@@ -177,14 +164,8 @@ class JoinCode(models.Model):
             )
         ]
 
-    def __str__(self):
-        return self.code
-
     def get_additional_data(self):
         return {"partnership_id": self.symposium.partnership_id}
-
-    def is_valid(self, now: datetime.datetime | None = None) -> bool:
-        return self.expires_at > (now or timezone.now())
 
 
 class GuestRole(models.TextChoices):
@@ -200,33 +181,28 @@ class GuestRole(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
-class Guest(models.Model):
+class Guest(GuestBase):
     """Someone taking part through a join code on their own device, without an account."""
 
     symposium = models.ForeignKey(Symposium, on_delete=models.CASCADE, related_name="guests")
     join_code = models.ForeignKey(
         JoinCode, on_delete=models.SET_NULL, null=True, related_name="guests"
     )
-    # The device's token lives only in its session cookie; only its hash is kept here.
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    display_name = models.CharField(_("name"), max_length=NAME_LIMIT, blank=True)
     role_type = models.CharField(_("taking part as"), max_length=20, choices=GuestRole.choices)
-    joined_at = models.DateTimeField(auto_now_add=True)
 
     PERSONAL_DATA = {
+        **GuestBase.PERSONAL_DATA,
         "symposium": "not personal",
         "join_code": "not personal",
-        "token_hash": "secret: hash of the device token kept in the session cookie",
         "display_name": (
             "personal: optional name the guest typed; erased 30 days after the symposium "
-            "(manage.py forget_symposium_guests)"
+            "(the daily job, or manage.py forget_symposium_guests)"
         ),
         "role_type": "personal: a broad role type only; kept with the contributions",
-        "joined_at": "not personal",
     }
 
-    class Meta:
-        ordering = ["joined_at"]
+    class Meta(GuestBase.Meta):
+        pass
 
     def __str__(self):
         return self.display_name or str(self.get_role_type_display())

@@ -6,12 +6,12 @@ What a guest has typed so far lives in their session; the device token that make
 """
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission
+from actlocally.participation.services import AttemptLimit
 
 from . import services
 from .forms import BallotForm, CodeForm, GuestNameForm, GuestRoleForm, KindForm, TextForm
@@ -24,35 +24,7 @@ CURRENT = "symposia_guest"  # the device token in use
 
 # Wrong codes allowed per window, per connection and per session: generous for a room sharing
 # one Wi-Fi address, far too few to guess one of 25^6 codes.
-ATTEMPT_WINDOW = 10 * 60
-ATTEMPTS_PER_IP = 50
-ATTEMPTS_PER_SESSION = 10
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _attempt_keys(request) -> list[tuple[str, int]]:
-    if not request.session.session_key:
-        request.session.save()
-    return [
-        (f"symposia:join:ip:{_client_ip(request)}", ATTEMPTS_PER_IP),
-        (f"symposia:join:session:{request.session.session_key}", ATTEMPTS_PER_SESSION),
-    ]
-
-
-def _too_many_attempts(request) -> bool:
-    return any(cache.get(key, 0) >= limit for key, limit in _attempt_keys(request))
-
-
-def _count_failed_attempt(request) -> None:
-    for key, _limit in _attempt_keys(request):
-        cache.add(key, 0, ATTEMPT_WINDOW)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, ATTEMPT_WINDOW)
+JOIN_ATTEMPTS = AttemptLimit(name="symposia:join", window=10 * 60, per_ip=50, per_session=10)
 
 
 def join(request):
@@ -60,7 +32,7 @@ def join(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if _too_many_attempts(request):
+        if JOIN_ATTEMPTS.exceeded(request):
             form.is_valid()
             form.add_error(
                 "code",
@@ -71,7 +43,7 @@ def join(request):
             try:
                 join_code = services.check_join_code(form.cleaned_data["code"])
             except ValidationError as error:
-                _count_failed_attempt(request)
+                JOIN_ATTEMPTS.count_failure(request)
                 form.add_error("code", error)
             else:
                 symposium = join_code.symposium
@@ -191,6 +163,7 @@ def join_check(request):
             "symposium": join_code.symposium,
             "display_name": pending.get("display_name", ""),
             "role_label": GuestRole(pending["role_type"]).label,
+            "notice": services.GUEST_NOTICE,
         },
     )
 

@@ -29,6 +29,7 @@ from .forms import (
     SymposiumForm,
 )
 from .models import Candidate, Contribution, JoinCode, Symposium
+from .workflow import STAGE_ACTIONS, WORKFLOW
 
 
 def _symposium(request, slug, pk, perm="symposia.view_symposium"):
@@ -251,26 +252,24 @@ def symposium_candidate(request, slug, pk, cpk):
     )
 
 
-STAGE_ACTIONS = {
-    Symposium.Stage.COLLECTING: "open",
-    Symposium.Stage.RANKING: "close",
-}
-
-
 @login_required
 def symposium_stage(request, slug, pk):
     """Confirm the next step of the workflow: open the ranking, close it, or mark the event held."""
     p, s = _symposium(request, slug, pk, "symposia.run_symposium")
-    action = request.POST.get("action") or request.GET.get("action") or STAGE_ACTIONS.get(s.stage)
+    action = request.POST.get("action") or request.GET.get("action") or _next_action(s)
     error = None
     if request.method == "POST":
         try:
             if action == "open":
                 services.open_ranking(symposium=s, by=request.user)
-                messages.success(request, _("Ranking is open."))
+                messages.success(
+                    request, WORKFLOW.message(WORKFLOW.by_name["open_ranking"].done, s)
+                )
             elif action == "close":
                 services.close_ranking(symposium=s, by=request.user)
-                messages.success(request, _("Ranking has closed. The result is below."))
+                messages.success(
+                    request, WORKFLOW.message(WORKFLOW.by_name["close_ranking"].done, s)
+                )
                 return redirect("symposium_results", slug=p.slug, pk=s.pk)
             elif action == "held":
                 services.mark_held(symposium=s, by=request.user)
@@ -290,6 +289,12 @@ def symposium_stage(request, slug, pk):
             "ballot_count": selectors.ballot_count(s),
         },
     )
+
+
+def _next_action(symposium: Symposium) -> str | None:
+    """The stage page's default: the one step the workflow offers from here, if it confirms it."""
+    names = {t.name for t in WORKFLOW.available(symposium)}
+    return next((a for a, name in STAGE_ACTIONS.items() if name in names), None)
 
 
 @login_required
@@ -363,7 +368,7 @@ def contributions_csv(request, slug, pk):
 @login_required
 def symposium_agree(request, slug, pk):
     p, s = _symposium(request, slug, pk, "symposia.run_symposium")
-    counted = s.stage == Symposium.Stage.COUNTED
+    counted = "agree_priorities" in WORKFLOW.allowed(s, request.user)
     result = selectors.result_for(s) if counted else None
     top = [result.candidates[pk] for pk in result.top_ids(3)] if result else []
     form = AgreeForm(
