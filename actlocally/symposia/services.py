@@ -296,6 +296,7 @@ def add_contribution(
             step_key=STEP_FOR_KIND[kind],
             evidence_label=_("Being collected at %(symposium)s") % {"symposium": symposium},
             evidence_url=symposium.get_absolute_url(),
+            on=timezone.localdate(contribution.created_at),
             status=Status.IN_PROGRESS,
             by=by,
         )
