@@ -7,7 +7,6 @@ a `load_demo(context)` that reads its own file through `context.section(...)`. A
 demo by adding that module; a new local authority adds a folder, not code.
 """
 
-import datetime
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
@@ -54,7 +53,9 @@ def read_folder(folder: Path) -> dict[str, Any]:
 
 
 def read_people(name: str | Path = DEFAULT) -> list[dict]:
-    return read_folder(folder_for(name)).get("people", {}).get("people", [])
+    """The demo's people (for the sign-in page's demo logins), without reading the rest."""
+    path = folder_for(name) / "people.yaml"
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("people", [])
 
 
 def is_loaded(data: dict) -> bool:
@@ -216,8 +217,3 @@ def _load_partnership(data: dict, *, authority: dict, la, steps: dict, context) 
             by=staff,
         )
     return p
-
-
-def days_from(today: datetime.date, days: int) -> datetime.date:
-    """A date the data gives relative to the day the demo is loaded (negative: in the past)."""
-    return today + datetime.timedelta(days=days)
