@@ -59,11 +59,15 @@ def _tick_named_partners(
             on=on,
             by=by,
         )
+    # The board's backing is ticked once, from the first day the partnership had it.
     board = getattr(partnership.local_authority, "board", None)
-    already = partnership.journey_progress.filter(
-        step__key=StepKey.BUILD_STRATEGIC_COALITION
-    ).exists()
-    if board is not None and not already and board.memberships.exists():
+    if (
+        board is not None
+        and board.memberships.exists()
+        and not partnership.journey_progress.filter(
+            step__key=StepKey.BUILD_STRATEGIC_COALITION
+        ).exists()
+    ):
         record_evidence(
             partnership=partnership,
             step_key=StepKey.BUILD_STRATEGIC_COALITION,
