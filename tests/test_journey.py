@@ -1,5 +1,7 @@
 """The journey: the blueprint as data, the evidence hook and the reads."""
 
+import datetime
+
 import pytest
 
 from actlocally.journey.blueprint import PHASES, StepKey
@@ -10,6 +12,9 @@ from actlocally.journey.services import record_evidence, sync_blueprint, update_
 from .factories import PartnershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+# The date of the thing evidenced: a past day, so no test relies on evidence being dated today.
+DAY = datetime.date(2024, 2, 23)
 
 
 def test_blueprint_has_five_phases():
@@ -31,6 +36,7 @@ def test_sync_blueprint_is_idempotent():
 def test_record_evidence_ticks_a_step_with_its_evidence():
     partnership = PartnershipFactory()
     progress = record_evidence(
+        on=DAY,
         partnership=partnership,
         step_key="hold-learning-symposium",
         evidence_label="Symposium",
@@ -43,7 +49,10 @@ def test_record_evidence_with_a_key_the_blueprint_does_not_have_fails():
     # A typo used to do nothing, silently.
     with pytest.raises(ValueError, match="not a step of the blueprint"):
         record_evidence(
-            partnership=PartnershipFactory(), step_key="hold-learning-symposuim", evidence_label="x"
+            on=DAY,
+            partnership=PartnershipFactory(),
+            step_key="hold-learning-symposuim",
+            evidence_label="x",
         )
 
 
@@ -51,7 +60,10 @@ def test_record_evidence_for_a_step_this_installation_removed_does_nothing():
     Step.objects.filter(key=StepKey.COLLECT_FEEDBACK).delete()
     assert (
         record_evidence(
-            partnership=PartnershipFactory(), step_key=StepKey.COLLECT_FEEDBACK, evidence_label="x"
+            on=DAY,
+            partnership=PartnershipFactory(),
+            step_key=StepKey.COLLECT_FEEDBACK,
+            evidence_label="x",
         )
         is None
     )
@@ -76,7 +88,10 @@ def test_record_evidence_keeps_a_persons_judgement():
         by=UserFactory(),
     )
     record_evidence(
-        partnership=partnership, step_key="hold-learning-symposium", evidence_label="Platform"
+        on=DAY,
+        partnership=partnership,
+        step_key="hold-learning-symposium",
+        evidence_label="Platform",
     )
     assert StepProgress.objects.get(partnership=partnership, step=step).evidence_label == "Minutes"
 
@@ -84,9 +99,10 @@ def test_record_evidence_keeps_a_persons_judgement():
 def test_record_evidence_never_moves_a_step_backwards():
     partnership = PartnershipFactory()
     record_evidence(
-        partnership=partnership, step_key="hold-learning-symposium", evidence_label="Held"
+        on=DAY, partnership=partnership, step_key="hold-learning-symposium", evidence_label="Held"
     )
     progress = record_evidence(
+        on=DAY,
         partnership=partnership,
         step_key="hold-learning-symposium",
         evidence_label="Planned",
@@ -113,14 +129,16 @@ def test_update_step_refuses_a_link_that_is_not_a_web_address():
 
 def test_phase_is_in_progress_when_some_steps_are_done():
     partnership = PartnershipFactory()
-    record_evidence(partnership=partnership, step_key="identify-backbone", evidence_label="x")
+    record_evidence(
+        on=DAY, partnership=partnership, step_key="identify-backbone", evidence_label="x"
+    )
     assert journey_for(partnership)[0].status == "in_progress"
 
 
 def test_journey_for_uses_a_fixed_number_of_queries(django_assert_max_num_queries):
     partnership = PartnershipFactory()
     for step in Step.objects.all():
-        record_evidence(partnership=partnership, step_key=step.key, evidence_label="x")
+        record_evidence(on=DAY, partnership=partnership, step_key=step.key, evidence_label="x")
     total = Step.objects.count()
     with django_assert_max_num_queries(3):
         phases = journey_for(partnership)

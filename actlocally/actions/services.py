@@ -111,6 +111,8 @@ def _record_plan_evidence(partnership: Partnership, by) -> None:
         status=JourneyStatus.DONE
         if action_plan_developed(actions_with_owner_and_due_date=ready)
         else JourneyStatus.IN_PROGRESS,
+        # The plan reached this state with the change just made.
+        on=timezone.localdate(),
         by=by,
     )
 

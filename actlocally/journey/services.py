@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
@@ -83,7 +82,7 @@ def record_evidence(
     step_key: str,
     evidence_label: str,
     evidence_url: str = "",
-    on: datetime.date | None = None,
+    on: datetime.date,
     status: str = Status.DONE,
     by=None,
 ) -> StepProgress | None:
@@ -95,6 +94,8 @@ def record_evidence(
     step forward, from not started to in progress to done).
     Returns None when this installation has removed the step (a local copy of the blueprint
     may); a key the blueprint never had is a programming error, and raises.
+    `on` is the date of the thing that is the evidence (the meeting, the agreement, the day the
+    asset was added), not the day this runs: a partnership that records its history shows it.
     """
     if step_key not in set(StepKey):
         raise ValueError(f"{step_key!r} is not a step of the blueprint: use a journey StepKey")
@@ -119,7 +120,7 @@ def record_evidence(
         elif _ORDER[status] < _ORDER[progress.status]:
             return progress
         progress.status = status
-        progress.on = on or timezone.localdate()
+        progress.on = on
         progress.evidence_label = evidence_label
         progress.evidence_url = evidence_url
         progress.automatic = True

@@ -31,7 +31,9 @@ CLOSING_ITEM = gettext_noop("Any other business and date of the next meeting")
 MEETING_FIELDS = {"kind", "title", "focus", "starts_at", "ends_at", "location", "online_link"}
 
 
-def _tick_meeting_dates(partnership: Partnership, by) -> None:
+def _tick_meeting_dates(partnership: Partnership, meeting: Meeting, by) -> None:
+    """Meeting dates are set on the day a meeting is scheduled, or by the day it was held when
+    the meeting is recorded afterwards (a partnership adding its history)."""
     upcoming = (
         partnership.meetings.filter(status=Meeting.Status.SCHEDULED, starts_at__gt=timezone.now())
         .order_by("starts_at")
@@ -48,6 +50,7 @@ def _tick_meeting_dates(partnership: Partnership, by) -> None:
         step_key=StepKey.SET_MEETING_DATES,
         evidence_label=label,
         evidence_url=reverse("meetings", kwargs={"slug": partnership.slug}),
+        on=min(timezone.localdate(meeting.starts_at), timezone.localdate()),
         by=by,
     )
 
@@ -77,7 +80,7 @@ def schedule_meeting(
         )
         _validate(meeting)
         meeting.save()
-        _tick_meeting_dates(partnership, by)
+        _tick_meeting_dates(partnership, meeting, by)
     return meeting
 
 
@@ -127,7 +130,7 @@ def update_meeting(*, meeting: Meeting, by, **fields) -> Meeting:
         meeting.sequence += 1  # calendar programs replace the event they have
         _validate(meeting)
         meeting.save()
-        _tick_meeting_dates(meeting.partnership, by)
+        _tick_meeting_dates(meeting.partnership, meeting, by)
     return meeting
 
 

@@ -36,30 +36,44 @@ from .models import (
 VOICE_ROLES = {Membership.Role.COMMUNITY_REP, Membership.Role.YOUNG_PERSON}
 
 
-def _tick_named_partners(partnership: Partnership, by) -> None:
-    if partnership.backbone_id:
+def _tick_named_partners(
+    partnership: Partnership, *, on: datetime.date, named=("backbone", "research_partner"), by
+) -> None:
+    """Tick the steps the partnership's own record evidences, dated `on`: the day it began (on
+    creation) or the day a partner was named (on a change)."""
+    if "backbone" in named and partnership.backbone_id:
         record_evidence(
             partnership=partnership,
             step_key=StepKey.IDENTIFY_BACKBONE,
             evidence_label=_("Backbone organisation: %(name)s") % {"name": partnership.backbone},
             evidence_url=partnership.get_absolute_url(),
+            on=on,
             by=by,
         )
-    if partnership.research_partner_id:
+    if "research_partner" in named and partnership.research_partner_id:
         record_evidence(
             partnership=partnership,
             step_key=StepKey.IDENTIFY_RESEARCH_PARTNER,
             evidence_label=_("Research partner: %(name)s") % {"name": partnership.research_partner},
             evidence_url=partnership.get_absolute_url(),
+            on=on,
             by=by,
         )
+    # The board's backing is ticked once, from the first day the partnership had it.
     board = getattr(partnership.local_authority, "board", None)
-    if board is not None and board.memberships.exists():
+    if (
+        board is not None
+        and board.memberships.exists()
+        and not partnership.journey_progress.filter(
+            step__key=StepKey.BUILD_STRATEGIC_COALITION
+        ).exists()
+    ):
         record_evidence(
             partnership=partnership,
             step_key=StepKey.BUILD_STRATEGIC_COALITION,
             evidence_label=str(board),
             evidence_url=partnership.local_authority.get_absolute_url(),
+            on=on,
             by=by,
         )
 
@@ -106,8 +120,13 @@ def create_partnership(
     summary: str = "",
     slug: str = "",
     is_public: bool = True,
+    began_on: datetime.date | None = None,
     by,
 ) -> Partnership:
+    """Set up a partnership. `began_on` is the day it began, when that was before it came onto
+    the platform: the journey steps its record evidences are dated from it."""
+    if began_on is not None and began_on > timezone.localdate():
+        raise ValidationError({"began_on": _("The day it began must be today or earlier.")})
     with transaction.atomic(), acting_as(by):
         partnership = Partnership(
             local_authority=local_authority,
@@ -122,7 +141,7 @@ def create_partnership(
         )
         partnership.full_clean()
         partnership.save()
-        _tick_named_partners(partnership, by)
+        _tick_named_partners(partnership, on=began_on or timezone.localdate(), by=by)
     return partnership
 
 
@@ -140,11 +159,17 @@ def update_partnership(*, partnership: Partnership, by, **fields) -> Partnership
     if unknown:
         raise TypeError(f"update_partnership cannot change {sorted(unknown)}")
     with transaction.atomic(), acting_as(by):
+        named = {
+            name
+            for name in ("backbone", "research_partner")
+            if name in fields and fields[name] != getattr(partnership, name)
+        }
         for name, value in fields.items():
             setattr(partnership, name, value)
         partnership.full_clean()
         partnership.save()
-        _tick_named_partners(partnership, by)
+        # Only a partner named now is dated today: an unchanged one keeps the day it was named.
+        _tick_named_partners(partnership, on=timezone.localdate(), named=named, by=by)
     return partnership
 
 
@@ -420,7 +445,10 @@ def delete_timeline_event(*, event: TimelineEvent, by) -> None:
         event.delete()
 
 
-def add_early_impact(*, partnership: Partnership, period: str, text: str, by) -> EarlyImpact:
+def add_early_impact(
+    *, partnership: Partnership, period: str, text: str, on: datetime.date | None = None, by
+) -> EarlyImpact:
+    """Record a piece of early impact. `on` is the day it was collated, if before today."""
     with transaction.atomic(), acting_as(by):
         order = partnership.early_impact.filter(period=period).count() + 1
         impact = EarlyImpact.objects.create(
@@ -431,6 +459,7 @@ def add_early_impact(*, partnership: Partnership, period: str, text: str, by) ->
             step_key=StepKey.COLLATE_EARLY_IMPACT,
             evidence_label=_("Early impact, %(period)s") % {"period": period},
             evidence_url=partnership.get_public_url() + "#early-impact",
+            on=on or timezone.localdate(),
             by=by,
         )
     return impact

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from shapely.errors import ShapelyError
@@ -55,6 +56,7 @@ def set_focus_area(
             step_key=StepKey.IDENTIFY_AREA_OF_FOCUS,
             evidence_label=_("Area of focus: %(n)s LSOAs") % {"n": len(chosen)},
             evidence_url=reverse("area_profile", kwargs={"slug": partnership.slug}),
+            on=timezone.localdate(area.defined_at),
             by=by,
         )
     return area
@@ -166,7 +168,7 @@ def _record_assets_evidence(partnership, by) -> None:
     """Tick "Map area assets and allies" when enough is mapped (the rule is in the blueprint);
     until then the step is in progress and says how many there are."""
     counts = Asset.objects.filter(partnership=partnership).aggregate(
-        n=Count("pk"), kinds=Count("kind", distinct=True)
+        n=Count("pk"), kinds=Count("kind", distinct=True), last=Max("added_at")
     )
     assets = ngettext("%(n)s asset", "%(n)s assets", counts["n"]) % {"n": counts["n"]}
     kinds = ngettext("%(n)s kind", "%(n)s kinds", counts["kinds"]) % {"n": counts["kinds"]}
@@ -175,6 +177,8 @@ def _record_assets_evidence(partnership, by) -> None:
         step_key=StepKey.MAP_ASSETS_AND_ALLIES,
         evidence_label=_("Asset map: %(assets)s of %(kinds)s") % {"assets": assets, "kinds": kinds},
         evidence_url=reverse("area_assets", kwargs={"slug": partnership.slug}),
+        # The map stands as it did when its latest asset was added.
+        on=timezone.localdate(counts["last"]) if counts["last"] else timezone.localdate(),
         status=Status.DONE
         if assets_mapped(assets=counts["n"], kinds=counts["kinds"])
         else Status.IN_PROGRESS,

@@ -1,10 +1,12 @@
 """Every write to a theory of change: keyword arguments, the acting person, one transaction."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core import audit
@@ -31,11 +33,13 @@ def save_theory(
     other_outcomes: Iterable[str] = (),
     impact: Iterable[str] = (),
     assumptions: Iterable[str] = (),
+    on: datetime.date | None = None,
     by,
 ) -> TheoryOfChange:
     """Write the whole theory of change for a focus issue. `intended_outcomes` are the focus
     issue's own outcomes it leads to (in their order); `other_outcomes` are further outcomes in
-    words (for example short-term ones) that nothing links to yet."""
+    words (for example short-term ones) that nothing links to yet. `on` is the day it was
+    written, when a partnership records one it wrote before today."""
     chosen = sorted(intended_outcomes, key=lambda o: (o.order, o.pk))
     if any(o.focus_issue_id != focus_issue.pk for o in chosen):
         raise ValidationError(
@@ -80,6 +84,7 @@ def save_theory(
                 evidence_url=reverse(
                     "theory_of_change", kwargs={"slug": focus_issue.partnership.slug}
                 ),
+                on=on or timezone.localdate(),
                 by=by,
             )
     return theory

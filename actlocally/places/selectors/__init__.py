@@ -9,7 +9,7 @@ from .area import (
     facts_from_profile,
     summarise,
 )
-from .maps import asset_map, clusters, geojson_features
+from .maps import asset_map, clusters, geojson_features, schools_list_loaded
 from .ranking import SORTS, Row, lsoa_rows, measure_choices, ranking, score_label, ward_rows
 from .releases import (
     choose_release,
@@ -40,6 +40,7 @@ __all__ = [
     "ranking",
     "release_reason",
     "releases",
+    "schools_list_loaded",
     "score_label",
     "summarise",
     "ward_rows",

@@ -181,5 +181,11 @@ def asset_map(partnership, release: Release | None) -> dict:
         "schools": schools,
         "assets": assets,
         "vcse": vcse,
-        "gias_loaded": School.objects.filter(urn__isnull=False).exists(),
+        "gias_loaded": schools_list_loaded(),
     }
+
+
+def schools_list_loaded() -> bool:
+    """Whether a Get Information About Schools list is loaded: its schools have URNs, the ones
+    named only in a partnership's own material (as in the demo) have none."""
+    return School.objects.filter(urn__isnull=False).exists()

@@ -190,7 +190,12 @@ def suggestions(request, la):
     return render(
         request,
         "places/suggestions.html",
-        {**context, "clusters": selectors.clusters(context["release"], la)},
+        {
+            **context,
+            "clusters": selectors.clusters(context["release"], la),
+            "gias_loaded": selectors.schools_list_loaded(),
+            "can_import": _can_import(request.user),
+        },
     )
 
 

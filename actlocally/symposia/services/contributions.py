@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
@@ -40,6 +41,7 @@ def add_contribution(
             step_key=STEP_FOR_KIND[kind],
             evidence_label=_("Being collected at %(symposium)s") % {"symposium": symposium},
             evidence_url=symposium.get_absolute_url(),
+            on=timezone.localdate(contribution.created_at),
             status=Status.IN_PROGRESS,
             by=by,
         )
