@@ -6,7 +6,9 @@ from .area import (
     area_facts,
     area_lsoa_ids,
     area_profile,
+    england_figure,
     facts_from_profile,
+    published_england,
     summarise,
 )
 from .maps import asset_map, clusters, geojson_features
@@ -31,11 +33,13 @@ __all__ = [
     "choose_release",
     "clusters",
     "decile_of",
+    "england_figure",
     "facts_from_profile",
     "geojson_features",
     "local_authorities",
     "lsoa_rows",
     "measure_choices",
+    "published_england",
     "quoted_release",
     "ranking",
     "release_reason",
