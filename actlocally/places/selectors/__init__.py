@@ -11,7 +11,7 @@ from .area import (
     published_england,
     summarise,
 )
-from .maps import asset_map, clusters, geojson_features
+from .maps import asset_map, clusters, geojson_features, public_area_map
 from .ranking import SORTS, Row, lsoa_rows, measure_choices, ranking, score_label, ward_rows
 from .releases import (
     choose_release,
@@ -39,6 +39,7 @@ __all__ = [
     "local_authorities",
     "lsoa_rows",
     "measure_choices",
+    "public_area_map",
     "published_england",
     "quoted_release",
     "ranking",
