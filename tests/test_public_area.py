@@ -7,6 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from actlocally.partnerships.selectors import public_area, public_area_extras
 from tests import factories
@@ -144,3 +146,19 @@ def test_the_area_tabs_map_draws_the_boundaries(client, world, area):
     client.force_login(world.people["member"])
     data = client.get(reverse("area_geojson", kwargs={"slug": "keighley"})).json()
     assert len(data["features"]) == 2
+
+
+# Anything typed ------------------------------------------------------------------------------
+
+
+@given(text=st.text(max_size=200))
+def test_a_contact_is_refused_or_becomes_a_safe_link(text):
+    from django.core.exceptions import ValidationError
+
+    from actlocally.partnerships.contact import parse_contact
+
+    try:
+        contact = parse_contact(text)
+    except ValidationError:
+        return
+    assert contact.href.split(":", 1)[0] in {"mailto", "tel", "http", "https"}
