@@ -112,3 +112,12 @@ def test_the_area_profile_reads_in_a_constant_number_of_queries(
         factories.DeprivationFactory(release=area, lsoa=lsoa)
     with django_assert_num_queries(5):
         area_profile(world.keighley, area)
+
+
+@pytest.mark.parametrize("release", ["IoD2019", "IoD2025"])
+def test_the_england_figures_cover_every_measure_the_demo_loads(release):
+    # Each release ranks all of England, so a tenth of its LSOAs are in decile 1 by definition:
+    # a figure far from that was computed from the wrong file.
+    measures = published_england()[release]["measures"]
+    assert {"imd", "income", "employment", "education", "health", "crime"} <= set(measures)
+    assert all(abs(m["share_d1"] - 0.1) < 0.005 for m in measures.values())
