@@ -126,6 +126,19 @@ def test_a_partnership_without_a_public_page_has_no_public_map(client, world, ar
     assert response.status_code == 404
 
 
+def test_a_members_meeting_is_not_offered_as_a_way_to_take_part(client, world):
+    factories.MeetingFactory(partnership=world.keighley, title="Budget planning (members)")
+    assert "Budget planning" not in _page(client).get_text()
+
+
+def test_a_private_timeline_event_is_not_the_next_event(client, world):
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    factories.TimelineEventFactory(
+        partnership=world.keighley, title="Private planning", starts_on=soon, is_public=False
+    )
+    assert "Private planning" not in _page(client).select_one("#next-event").get_text()
+
+
 def test_the_page_names_no_member(client, world):
     text = _page(client).get_text()
     assert not [p.display_name for p in world.people.values() if p.display_name in text]
