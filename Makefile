@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy
+.PHONY: run serve test lint fix bench england-figures vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -71,6 +71,11 @@ fix: install
 ## make bench: speed figures, printed as `bench:` lines and written to docs/benchmarks.md
 bench: migrate
 	$(BIN)/python scripts/bench.py
+
+## make england-figures DATA=/path/to/data: rewrite actlocally/places/data/england.json, England's
+## figure for each IoD measure, from MHCLG's England-wide files (imd2019/, imd2025/, lookups/)
+england-figures: install
+	$(BIN)/python scripts/england_figures.py $(DATA)
 
 ## make vendor: refresh the committed front-end libraries from npm (needs Node)
 vendor:

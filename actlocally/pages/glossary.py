@@ -62,6 +62,46 @@ TERMS = [
         ),
     ),
     Term(
+        "decile",
+        _("Decile and rank"),
+        "",
+        _(
+            "Where a small area stands among all of England's: rank 1 is the most deprived, "
+            "decile 1 is the most deprived tenth."
+        ),
+        (
+            _(
+                "The Indices of Deprivation put every LSOA in England in order. IoD2019 ranks "
+                "32,844 LSOAs and IoD2025 ranks 33,755. Deciles cut that order into ten equal "
+                "parts, so 10% of England's LSOAs are in each decile by definition."
+            ),
+            _(
+                "An area's average rank is the mean of its LSOAs' ranks, weighted by how many "
+                "people live in each."
+            ),
+        ),
+    ),
+    Term(
+        "deprivation-score",
+        _("Deprivation score and rate"),
+        "",
+        _(
+            "The number behind each rank. For income and employment it is a rate: the share of "
+            "people who are deprived. For the other domains, higher means more deprived."
+        ),
+        (
+            _(
+                "An income score of 0.23 means 23% of the people in the area are income-deprived. "
+                "Scores of the other domains and of the Index of Multiple Deprivation have no "
+                "unit: they only say that one area is more deprived than another."
+            ),
+            _(
+                "The populations used to weight averages are the Indices' own population "
+                "denominators: mid-2015 estimates for IoD2019."
+            ),
+        ),
+    ),
+    Term(
         "ealc",
         "EALC",
         _("Education Alliance for Life Chances"),

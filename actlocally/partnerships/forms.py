@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actlocally.core.forms import GovUKForm, GovUKModelForm
 from actlocally.organisations.models import Organisation
 
+from .contact import validate_contact
 from .models import EarlyImpact, Membership, Partnership, TimelineEvent
 
 DATE_WIDGET = forms.DateInput(
@@ -29,6 +30,20 @@ class PartnershipForm(GovUKModelForm):
             "area_description": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+class PublicContactForm(GovUKForm):
+    public_contact = forms.CharField(
+        label=_("How can residents and parents contact the partnership?"),
+        max_length=200,
+        required=False,
+        validators=[validate_contact],
+        help_text=_(
+            "An email address, a phone number or a web address (https:// or http://), shown on "
+            "the public page. Use a shared one, not a person's own. Leave it empty to show none."
+        ),
+        error_messages={"max_length": _("The contact must be 200 characters or fewer")},
+    )
 
 
 class PartnerOrganisationsForm(GovUKForm):

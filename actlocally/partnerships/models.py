@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -11,6 +12,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.organisations.models import Organisation
+
+from .contact import parse_contact, validate_contact
 
 validate_la_code = RegexValidator(
     r"^E0[6789]\d{6}$",
@@ -145,6 +148,16 @@ class Partnership(models.Model):
         default=True,
         help_text=_("The public page shows the focus issue, intended outcomes and journey."),
     )
+    public_contact = models.CharField(
+        _("public contact"),
+        max_length=200,
+        blank=True,
+        validators=[validate_contact],
+        help_text=_(
+            "How residents and parents can reach the partnership, shown on its public page: an "
+            "email address, a phone number or a web address. Use a shared one, not a person's own."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     PERSONAL_DATA = dict.fromkeys(
@@ -162,7 +175,7 @@ class Partnership(models.Model):
             "created_at",
         ),
         "not personal",
-    )
+    ) | {"public_contact": "personal if a person's own: the form asks for a shared contact"}
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -177,6 +190,15 @@ class Partnership(models.Model):
 
     def get_public_url(self):
         return reverse("area", kwargs={"slug": self.slug})
+
+    @property
+    def contact(self):
+        """The public contact as a link, or None when none is set (or an old value no longer
+        passes the check)."""
+        try:
+            return parse_contact(self.public_contact) if self.public_contact else None
+        except ValidationError:
+            return None
 
     def get_additional_data(self):
         return {"partnership_id": self.pk}

@@ -2,6 +2,7 @@
 
 from auditlog.models import LogEntry
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from actlocally.authorization import roles_of
 from actlocally.journey.models import Step
@@ -67,6 +68,38 @@ def public_area(slug: str) -> Partnership | None:
     else:
         partnership.lead, partnership.focus_paragraphs = partnership.summary, paragraphs
     return partnership
+
+
+def public_area_extras(partnership: Partnership) -> dict:
+    """The top of a public page, what a parent or resident looks for first: what has changed, who
+    to contact, how to take part, and where the area is. Only what is public already: the early
+    impact and public timeline the page shows, the partnership's public contact, an open
+    symposium's title, date and venue, and the area's wards. Three queries after public_area."""
+    from actlocally.places.selectors import public_area_map
+    from actlocally.symposia.models import Symposium
+
+    today = timezone.localdate()
+    impact = list(partnership.early_impact.all())
+    latest = [i for i in impact if i.period == impact[0].period] if impact else []
+    timeline = partnership.public_timeline
+    upcoming = [e for e in timeline if (e.ends_on or e.starts_on) >= today]
+    done = [e for e in timeline if e.starts_on < today]
+    symposium = (
+        Symposium.objects.filter(
+            partnership=partnership,
+            stage__in=[Symposium.Stage.COLLECTING, Symposium.Stage.RANKING],
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    return {
+        "changed": latest[:3],
+        "changed_period": latest[0].period if latest else "",
+        "milestones": done[-3:][::-1],
+        "next_event": upcoming[0] if upcoming else None,
+        "open_symposium": symposium,
+        "place": public_area_map(partnership),
+    }
 
 
 def dashboard_for(user) -> dict:

@@ -173,6 +173,15 @@ def update_partnership(*, partnership: Partnership, by, **fields) -> Partnership
     return partnership
 
 
+def set_public_contact(*, partnership: Partnership, public_contact: str, by) -> Partnership:
+    """The email, phone number or web address the public page gives residents and parents."""
+    with transaction.atomic(), acting_as(by):
+        partnership.public_contact = public_contact.strip()
+        partnership.full_clean()
+        partnership.save(update_fields=["public_contact"])
+    return partnership
+
+
 def set_partner_organisations(*, partnership: Partnership, organisations: Iterable, by) -> None:
     with transaction.atomic(), acting_as(by):
         partnership.partner_organisations.set(list(organisations))

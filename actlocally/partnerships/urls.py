@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from actlocally.places.views import area_public_geojson
+
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("areas/<slug:slug>/", views.area, name="area"),
+    path("areas/<slug:slug>/map.geojson", area_public_geojson, name="area_public_geojson"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("local-authorities/<str:code>/", views.local_authority, name="local_authority"),
@@ -17,6 +20,11 @@ urlpatterns = [
     ),
     path("partnerships/<slug:slug>/", views.partnership, name="partnership"),
     path("partnerships/<slug:slug>/edit/", views.partnership_edit, name="partnership_edit"),
+    path(
+        "partnerships/<slug:slug>/public-contact/",
+        views.public_contact_edit,
+        name="public_contact_edit",
+    ),
     path("partnerships/<slug:slug>/members/", views.members, name="members"),
     path("partnerships/<slug:slug>/members/invite/", views.member_invite, name="member_invite"),
     path("partnerships/<slug:slug>/members/<int:pk>/", views.member_edit, name="member_edit"),

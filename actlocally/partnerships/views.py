@@ -25,6 +25,7 @@ from .forms import (
     NewFocusIssueForm,
     PartnerOrganisationsForm,
     PartnershipForm,
+    PublicContactForm,
     TimelineEventForm,
 )
 from .models import EarlyImpact, FocusIssue, LocalAuthority, Membership, TimelineEvent
@@ -40,7 +41,11 @@ def area(request, slug):
     partnership = selectors.public_area(slug)
     if partnership is None:
         raise Http404
-    return render(request, "partnerships/area.html", {"partnership": partnership})
+    return render(
+        request,
+        "partnerships/area.html",
+        {"partnership": partnership, **selectors.public_area_extras(partnership)},
+    )
 
 
 # Signed-in pages --------------------------------------------------------------------------------
@@ -100,6 +105,25 @@ def partnership(request, slug):
             "can_manage": has_permission(request.user, "partnerships.manage_partnership", p),
             **selectors.partnership_home(p),
         },
+    )
+
+
+@login_required
+def public_contact_edit(request, slug):
+    p = get_partnership_or_404(request.user, slug, "partnerships.manage_partnership")
+    form = PublicContactForm(request.POST or None, initial={"public_contact": p.public_contact})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_public_contact(
+                partnership=p, public_contact=form.cleaned_data["public_contact"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The public page's contact has been saved."))
+            return redirect(p)
+    return render(
+        request, "partnerships/public_contact_form.html", {"form": form, "partnership": p}
     )
 
 

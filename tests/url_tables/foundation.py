@@ -99,6 +99,8 @@ URLS = {
     "partnership_create": (lambda w: {"code": "E08000032"}, "la_add"),
     "partnership": (lambda w: {"slug": "keighley"}, "view"),
     "partnership_edit": (lambda w: {"slug": "keighley"}, "manage"),
+    "public_contact_edit": (lambda w: {"slug": "keighley"}, "manage"),
+    "area_public_geojson": (lambda w: {"slug": "keighley"}, "public"),
     "members": (lambda w: {"slug": "keighley"}, "view"),
     "member_invite": (lambda w: {"slug": "keighley"}, "manage"),
     "member_edit": (lambda w: {"slug": "keighley", "pk": w.coordinator_membership.pk}, "manage"),

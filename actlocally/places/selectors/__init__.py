@@ -6,10 +6,12 @@ from .area import (
     area_facts,
     area_lsoa_ids,
     area_profile,
+    england_figure,
     facts_from_profile,
+    published_england,
     summarise,
 )
-from .maps import asset_map, clusters, geojson_features, schools_list_loaded
+from .maps import asset_map, clusters, geojson_features, public_area_map, schools_list_loaded
 from .ranking import SORTS, Row, lsoa_rows, measure_choices, ranking, score_label, ward_rows
 from .releases import (
     choose_release,
@@ -31,11 +33,14 @@ __all__ = [
     "choose_release",
     "clusters",
     "decile_of",
+    "england_figure",
     "facts_from_profile",
     "geojson_features",
     "local_authorities",
     "lsoa_rows",
     "measure_choices",
+    "public_area_map",
+    "published_england",
     "quoted_release",
     "ranking",
     "release_reason",

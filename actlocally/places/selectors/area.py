@@ -1,5 +1,9 @@
 """A partnership's area: its LSOAs, its profile against the local authority and England, its facts."""
 
+import json
+from functools import cache
+from pathlib import Path
+
 from django.db.models import Avg, Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
@@ -66,6 +70,37 @@ def summarise(release: Release, values) -> dict:
     }
 
 
+# England's figures for the releases the platform ships, worked out from MHCLG's England-wide files
+# by scripts/england_figures.py: the demo loads only one local authority's LSOAs.
+ENGLAND_FILE = Path(__file__).resolve().parent.parent / "data" / "england.json"
+
+
+@cache
+def published_england() -> dict:
+    return json.loads(ENGLAND_FILE.read_text())
+
+
+def england_figure(release: Release, key: str, scale: str) -> tuple[float | None, str]:
+    """England's figure for a measure on the scale the page shows, and where it came from: the
+    loaded release when it covers all of England, else the England-wide files of the same
+    release, else None and the reason in plain words. No query."""
+    complete = (release.summary.get("lsoas") or 0) >= 32000
+    if complete and scale == "score" and key in release.summary.get("score", {}):
+        return release.summary["score"][key], "loaded"
+    shipped = published_england().get(release.key, {}).get("measures", {}).get(key, {})
+    if scale in shipped:
+        return shipped[scale], "england_files"
+    if scale == "rank":
+        return None, _(
+            "England has no average rank to compare with: ranks run from 1 to the number of "
+            "LSOAs, so England's middle is half-way down the ranking."
+        )
+    return None, _(
+        "This release's England-wide figure for this measure is not among the files the "
+        "platform holds, so there is nothing to compare with."
+    )
+
+
 def area_profile(partnership, release: Release | None) -> dict | None:
     """What the area page shows: the area against its local authority and England."""
     area = FocusArea.objects.filter(partnership=partnership).select_related("defined_by").first()
@@ -77,19 +112,24 @@ def area_profile(partnership, release: Release | None) -> dict | None:
     la_code = partnership.local_authority.code
     la = summarise(release, values.filter(lsoa__la_code=la_code))
     england_complete = (release.summary.get("lsoas") or 0) >= 32000
-    england = release.summary
     rows = []
     for m in MEASURES:
         if m.key not in here["measures"]:
             continue
+        scale = _scale(release, m.key)
+        england_score, england_from = england_figure(release, m.key, scale)
         rows.append(
             {
                 "key": m.key,
                 "label": m.label,
                 "area": here["measures"][m.key],
                 "la": la["measures"].get(m.key),
-                "england_score": england.get("score", {}).get(m.key) if england_complete else None,
-                "scale": _scale(release, m.key),
+                "england_score": england_score,
+                # "loaded", "england_files", or why England's figure is missing.
+                "england_from": england_from,
+                "scale": scale,
+                "is_rate": scale == "score" and m.is_rate,
+                "unit": _unit(m, scale, release),
             }
         )
     wards = list(Ward.objects.filter(lsoas__in=ids).annotate(n=Count("lsoas")).order_by("name"))
@@ -113,6 +153,13 @@ def area_profile(partnership, release: Release | None) -> dict | None:
             for d in range(1, 11)
         ],
     }
+
+
+def _unit(measure, scale: str, release: Release) -> str:
+    if scale == "rank":
+        n = published_england().get(release.key, {}).get("lsoas") or release.summary.get("lsoas")
+        return _("average national rank, 1 = most deprived of %(n)s LSOAs") % {"n": f"{n:,}"}
+    return measure.score_unit
 
 
 def facts_from_profile(profile: dict | None) -> list[dict]:
@@ -159,10 +206,19 @@ def facts_from_profile(profile: dict | None) -> list[dict]:
     if here["population"]:
         facts.append(
             {
-                "text": _("About %(n)s people live in the area (mid-2015 estimate)")
+                "text": _(
+                    "About %(n)s people live in the area (mid-2015 estimate: the population "
+                    "the Indices of Deprivation themselves use)"
+                )
                 % {"n": f"{round(here['population'], -2):,.0f}"},
                 "value": here["population"],
-                "source": _("IoD2019 population denominators (File 6), MHCLG"),
+                "source": _("IoD2019 population denominators (File 6), MHCLG")
+                if not release.summary.get("population_from")
+                else _(
+                    "IoD2019 population denominators (File 6), MHCLG, carried to 2021 LSOAs "
+                    "through the ONS lookup: IoD2025's own denominators are not among the "
+                    "files the platform holds"
+                ),
             }
         )
     children = here["measures"].get("idaci")

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from ..models import LSOA, Asset, Deprivation, FocusArea, Release, School, Ward
@@ -189,3 +189,23 @@ def schools_list_loaded() -> bool:
     """Whether a Get Information About Schools list is loaded: its schools have URNs, the ones
     named only in a partnership's own material (as in the demo) have none."""
     return School.objects.filter(urn__isnull=False).exists()
+
+
+def public_area_map(partnership) -> dict:
+    """What the public page says of the area's place without JavaScript: its wards (the
+    neighbourhoods people name), how many of each ward's LSOAs it takes, and whether there are
+    boundaries to draw. Two queries; nothing but public boundaries and names."""
+    area = FocusArea.objects.filter(partnership=partnership).first()
+    if area is None:
+        return {"area": None, "wards": [], "lsoas": 0, "has_boundaries": False}
+    counts = list(
+        area.lsoas.values("ward__name")
+        .annotate(n=Count("pk"), drawn=Count("pk", filter=~Q(geometry="")))
+        .order_by("ward__name")
+    )
+    return {
+        "area": area,
+        "wards": [{"name": c["ward__name"], "lsoas": c["n"]} for c in counts if c["ward__name"]],
+        "lsoas": sum(c["n"] for c in counts),
+        "has_boundaries": any(c["drawn"] for c in counts),
+    }

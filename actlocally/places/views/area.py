@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.forms import add_errors
+from actlocally.partnerships.models import Partnership
 
 from .. import selectors, services
 from ..forms import (
@@ -23,6 +24,7 @@ from ..forms import (
     WardsForm,
 )
 from ..models import LSOA, Asset, FocusArea, Ward
+from ..selectors.maps import _feature
 from .deprivation import _can_import
 
 
@@ -276,7 +278,7 @@ def area_geojson(request, slug):
         for code, name, geometry in (
             data["area"].lsoas.exclude(geometry="").values_list("code", "name", "geometry")
         ):
-            parts.append(selectors._feature(geometry, {"kind": "lsoa", "code": code, "name": name}))
+            parts.append(_feature(geometry, {"kind": "lsoa", "code": code, "name": name}))
     points = [
         (
             s.longitude,
@@ -291,8 +293,22 @@ def area_geojson(request, slug):
         if a.latitude is not None
     ]
     for lon, lat, props in points:
-        parts.append(
-            selectors._feature(json.dumps({"type": "Point", "coordinates": [lon, lat]}), props)
-        )
+        parts.append(_feature(json.dumps({"type": "Point", "coordinates": [lon, lat]}), props))
+    body = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+def area_public_geojson(request, slug):
+    """The boundaries of a public partnership's area, for the map on its public page: public
+    boundaries and names only, never the asset map's people and places."""
+    p = Partnership.objects.public().filter(slug=slug).first()
+    if p is None:
+        raise Http404
+    parts = [
+        _feature(geometry, {"kind": "lsoa", "code": code, "name": name})
+        for code, name, geometry in LSOA.objects.filter(focus_areas__partnership=p)
+        .exclude(geometry="")
+        .values_list("code", "name", "geometry")
+    ]
     body = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
     return HttpResponse(body, content_type="application/geo+json")
