@@ -161,10 +161,11 @@ def local_authority_overview(local_authority: LocalAuthority, user) -> dict:
     }
 
 
-def history_of(partnership: Partnership, limit: int = 200):
-    """Audit entries for the partnership and everything that belongs to it, newest first."""
+def history_of(partnership: Partnership):
+    """Audit entries for the partnership and everything that belongs to it, newest first (a
+    queryset: the page shows it a page at a time)."""
     return (
         LogEntry.objects.filter(Q(additional_data__partnership_id=partnership.pk))
         .select_related("actor", "content_type")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp", "-pk")
     )
