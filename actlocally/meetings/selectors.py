@@ -79,3 +79,29 @@ def calendar_meetings_for_person(person):
     """Every meeting of every partnership the person may see, now (not when they subscribed)."""
     visible = Partnership.objects.filter(visible_partnership_filter(person))
     return _for_calendar(Meeting.objects.filter(partnership__in=visible).order_by("starts_at"))
+
+
+def search_meetings(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Meetings by title, focus or place, or by a word of an agenda item or its minutes."""
+    from django.utils.formats import date_format
+
+    from actlocally.search.registry import Result, matching
+
+    ids = (
+        Meeting.objects.filter(partnership=partnership)
+        .filter(matching(words, "title", "focus", "location", "agenda__title", "agenda__minutes"))
+        .values("pk")
+    )
+    found = (
+        Meeting.objects.filter(pk__in=ids)
+        .select_related("partnership")
+        .order_by("-starts_at", "-pk")[:limit]
+    )
+    return [
+        Result(
+            title=m.title,
+            url=m.get_absolute_url(),
+            detail=date_format(timezone.localtime(m.starts_at), "j F Y"),
+        )
+        for m in found
+    ]

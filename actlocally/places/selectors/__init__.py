@@ -9,7 +9,7 @@ from .area import (
     facts_from_profile,
     summarise,
 )
-from .maps import asset_map, clusters, geojson_features
+from .maps import asset_map, clusters, geojson_features, search_assets
 from .ranking import SORTS, Row, lsoa_rows, measure_choices, ranking, score_label, ward_rows
 from .releases import (
     choose_release,
@@ -41,6 +41,7 @@ __all__ = [
     "release_reason",
     "releases",
     "score_label",
+    "search_assets",
     "summarise",
     "ward_rows",
 ]
