@@ -226,7 +226,7 @@ def test_plan_page_filters_by_owner_and_outcome(client, world):
         reverse("action_plan", kwargs={"slug": "keighley"}),
         {"owner": world.people["member"].pk, "outcome": outcome.pk},
     )
-    assert response.context["actions"] == [mine]
+    assert list(response.context["actions"]) == [mine]
 
 
 def test_csv_export_has_a_row_per_action_and_defuses_formulas(client, world):

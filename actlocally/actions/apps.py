@@ -32,3 +32,14 @@ class ActionsConfig(AppConfig):
         register_outcome_links(key="actions", label=_("Actions"), provider=selectors.outcome_links)
         auditlog.register(models.Action)
         auditlog.register(models.ProgressNote)
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        register_searchable(
+            key="actions",
+            label=_("Actions"),
+            order=20,
+            permission="actions.view_actions",
+            find=selectors.search_actions,
+        )

@@ -155,3 +155,25 @@ def open_actions_for_agenda(partnership: Partnership, today: datetime.date | Non
             a.pk,
         ),
     )
+
+
+def search_actions(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Actions of every focus issue by their title or what they involve (for the search page)."""
+    from actlocally.search.registry import Result, matching
+
+    found = (
+        Action.objects.filter(partnership=partnership)
+        .filter(matching(words, "title", "description"))
+        .select_related("partnership", "owner")
+        .order_by("due_on", "pk")[:limit]
+    )
+    return [
+        Result(
+            title=a.title,
+            url=a.get_absolute_url(),
+            detail=" · ".join(
+                x for x in (a.display_status_label, a.owner.full_name if a.owner else "") if x
+            ),
+        )
+        for a in found
+    ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 
 from . import selectors, services
 from .forms import ProgressForm, action_form_for
@@ -20,6 +21,8 @@ from .forms import ProgressForm, action_form_for
 def action_plan(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
     page = selectors.plan_page(p, request.GET, person=request.user)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "actions/plan.html",
@@ -27,8 +30,10 @@ def action_plan(request, slug):
             "partnership": p,
             "can_manage": has_permission(request.user, "actions.manage_actions", p),
             "me": request.user,
-            "query": request.GET.urlencode(),
+            "query": query.urlencode(),
             **page,
+            # The counts need every action, so the page is cut from the plan already read.
+            "actions": paginate(request, page["actions"], show_all=True),
         },
     )
 

@@ -30,3 +30,16 @@ class MeetingsConfig(AppConfig):
         for model in (models.Meeting, models.Attendance, models.AgendaItem, models.Decision):
             auditlog.register(model)
         auditlog.register(models.CalendarFeed, exclude_fields=["token"])
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        from . import selectors as found
+
+        register_searchable(
+            key="meetings",
+            label=_("Meetings, agendas and minutes"),
+            order=30,
+            permission="meetings.view_meetings",
+            find=found.search_meetings,
+        )

@@ -11,19 +11,18 @@ from .models import AgendaItem, Attendance, CalendarFeed, Decision, Meeting
 
 
 def meetings_page(partnership: Partnership) -> dict:
-    meetings = list(
-        partnership.meetings.select_related("partnership")
-        .annotate(
-            attended=Count("attendance", filter=Q(attendance__status="attended"), distinct=True),
-            apologies=Count("attendance", filter=Q(attendance__status="apologies"), distinct=True),
-            items=Count("agenda", distinct=True),
-        )
-        .order_by("starts_at")
+    """Meetings coming up (a handful, in date order) and earlier ones, newest first, as a
+    queryset so that the page shows only a page of them."""
+    meetings = partnership.meetings.select_related("partnership").annotate(
+        attended=Count("attendance", filter=Q(attendance__status="attended"), distinct=True),
+        apologies=Count("attendance", filter=Q(attendance__status="apologies"), distinct=True),
+        items=Count("agenda", distinct=True),
     )
-    now = timezone.now()
-    upcoming = [m for m in meetings if m.status == Meeting.Status.SCHEDULED and m.ends_at > now]
-    past = [m for m in reversed(meetings) if m not in upcoming]
-    return {"upcoming": upcoming, "past": past, "last": meetings[-1] if meetings else None}
+    coming = Q(status=Meeting.Status.SCHEDULED, ends_at__gt=timezone.now())
+    return {
+        "upcoming": list(meetings.filter(coming).order_by("starts_at", "pk")),
+        "past": meetings.exclude(coming).order_by("-starts_at", "-pk"),
+    }
 
 
 def meeting_detail(partnership: Partnership, pk: int) -> Meeting | None:
@@ -80,3 +79,29 @@ def calendar_meetings_for_person(person):
     """Every meeting of every partnership the person may see, now (not when they subscribed)."""
     visible = Partnership.objects.filter(visible_partnership_filter(person))
     return _for_calendar(Meeting.objects.filter(partnership__in=visible).order_by("starts_at"))
+
+
+def search_meetings(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Meetings by title, focus or place, or by a word of an agenda item or its minutes."""
+    from django.utils.formats import date_format
+
+    from actlocally.search.registry import Result, matching
+
+    ids = (
+        Meeting.objects.filter(partnership=partnership)
+        .filter(matching(words, "title", "focus", "location", "agenda__title", "agenda__minutes"))
+        .values("pk")
+    )
+    found = (
+        Meeting.objects.filter(pk__in=ids)
+        .select_related("partnership")
+        .order_by("-starts_at", "-pk")[:limit]
+    )
+    return [
+        Result(
+            title=m.title,
+            url=m.get_absolute_url(),
+            detail=date_format(timezone.localtime(m.starts_at), "j F Y"),
+        )
+        for m in found
+    ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from actlocally.actions.forms import action_form_for
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 
 from . import ical, selectors, services
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, MinutesForm, TermlyForm
@@ -36,6 +37,7 @@ def meetings(request, slug):
     feed = None
     if has_permission(request.user, "meetings.view_partnership_calendar", p):
         feed = services.partnership_feed(partnership=p)
+    page = selectors.meetings_page(p)
     return render(
         request,
         "meetings/list.html",
@@ -43,7 +45,8 @@ def meetings(request, slug):
             "partnership": p,
             "can_manage": has_permission(request.user, "meetings.manage_meetings", p),
             "feed_url": request.build_absolute_uri(feed.get_absolute_url()) if feed else "",
-            **selectors.meetings_page(p),
+            **page,
+            "past": paginate(request, page["past"]),
         },
     )
 

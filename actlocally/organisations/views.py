@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission, require_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 
 from . import services
 from .forms import OrganisationForm
@@ -20,7 +21,7 @@ def organisation_list(request):
     require_permission(request.user, "organisations.view_organisation")
     query = request.GET.get("q", "").strip()
     sector = request.GET.get("sector", "")
-    organisations = Organisation.objects.for_list()
+    organisations = Organisation.objects.for_list().order_by("name", "pk")
     if query:
         organisations = organisations.filter(
             Q(name__icontains=query)
@@ -34,7 +35,7 @@ def organisation_list(request):
         request,
         "organisations/list.html",
         {
-            "organisations": organisations,
+            "organisations": paginate(request, organisations),
             "query": query,
             "sector": sector,
             "sectors": Sector.choices,

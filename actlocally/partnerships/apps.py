@@ -44,3 +44,30 @@ class PartnershipsConfig(AppConfig):
             auditlog.register(
                 model, exclude_fields=["token_hash"] if model is models.Invitation else None
             )
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        from . import selectors as found
+
+        register_searchable(
+            key="members",
+            label=_("People"),
+            order=10,
+            permission="partnerships.view_partnership",
+            find=found.search_members,
+        )
+        register_searchable(
+            key="focus_issues",
+            label=_("Focus issues"),
+            order=15,
+            permission="partnerships.view_partnership",
+            find=found.search_focus_issues,
+        )
+        register_searchable(
+            key="organisations",
+            label=_("Organisations"),
+            order=80,
+            permission="organisations.view_organisation",
+            find=found.search_organisations,
+        )

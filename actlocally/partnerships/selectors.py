@@ -194,10 +194,60 @@ def local_authority_overview(local_authority: LocalAuthority, user) -> dict:
     }
 
 
-def history_of(partnership: Partnership, limit: int = 200):
-    """Audit entries for the partnership and everything that belongs to it, newest first."""
+def history_of(partnership: Partnership):
+    """Audit entries for the partnership and everything that belongs to it, newest first (a
+    queryset: the page shows it a page at a time)."""
     return (
         LogEntry.objects.filter(Q(additional_data__partnership_id=partnership.pk))
         .select_related("actor", "content_type")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp", "-pk")
     )
+
+
+# Search (actlocally/search/registry.py) -----------------------------------------------------
+
+
+def search_members(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Members by name or organisation; never by email address, which members do not see."""
+    from django.urls import reverse
+
+    from actlocally.search.registry import Result, matching
+
+    members_url = reverse("members", kwargs={"slug": partnership.slug})
+    found = (
+        Membership.objects.filter(partnership=partnership)
+        .filter(matching(words, "person__full_name", "organisation__name"))
+        .select_related("person", "organisation")
+        .order_by("person__full_name", "pk")[:limit]
+    )
+    return [
+        Result(
+            title=m.person.full_name,
+            url=members_url,
+            detail=", ".join(str(x) for x in (m.get_role_display(), m.organisation) if x),
+        )
+        for m in found
+    ]
+
+
+def search_organisations(partnership: Partnership, words: list[str], limit: int) -> list:
+    from actlocally.search.registry import Result, matching
+
+    found = partnership.partner_organisations.filter(matching(words, "name")).order_by(
+        "name", "pk"
+    )[:limit]
+    return [
+        Result(title=o.name, url=o.get_absolute_url(), detail=o.get_sector_display()) for o in found
+    ]
+
+
+def search_focus_issues(partnership: Partnership, words: list[str], limit: int) -> list:
+    from django.urls import reverse
+
+    from actlocally.search.registry import Result, matching
+
+    url = reverse("focus_issue", kwargs={"slug": partnership.slug})
+    found = partnership.focus_issues.filter(matching(words, "title", "summary")).order_by(
+        "-started_on", "pk"
+    )[:limit]
+    return [Result(title=f.title, url=url, detail=f.get_status_display()) for f in found]

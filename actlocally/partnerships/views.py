@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from actlocally.accounts.adapter import PENDING_INVITATION_SESSION_KEY
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 
 from . import selectors, services
 from .forms import (
@@ -368,7 +369,9 @@ def early_impact(request, slug):
 def history(request, slug):
     p = get_partnership_or_404(request.user, slug, "partnerships.view_history")
     return render(
-        request, "partnerships/history.html", {"partnership": p, "entries": selectors.history_of(p)}
+        request,
+        "partnerships/history.html",
+        {"partnership": p, "entries": paginate(request, selectors.history_of(p))},
     )
 
 

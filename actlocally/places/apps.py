@@ -20,3 +20,16 @@ class PlacesConfig(AppConfig):
         )
         auditlog.register(models.FocusArea, m2m_fields={"lsoas"})
         auditlog.register(models.Asset)
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        from . import selectors as found
+
+        register_searchable(
+            key="assets",
+            label=_("Assets and allies"),
+            order=60,
+            permission="places.view_area",
+            find=found.search_assets,
+        )

@@ -43,3 +43,23 @@ class StatementsConfig(AppConfig):
         auditlog.register(models.StatementVersion)
         auditlog.register(models.Recommendation)
         auditlog.register(models.Comment)
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        from . import selectors as found
+
+        register_searchable(
+            key="statements",
+            label=_("Statements of Intent"),
+            order=40,
+            permission="statements.view_statement",
+            find=found.search_statements,
+        )
+        register_searchable(
+            key="recommendations",
+            label=_("Recommendations to commissioners"),
+            order=45,
+            permission="statements.view_statement",
+            find=found.search_recommendations,
+        )

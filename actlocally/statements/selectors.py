@@ -159,3 +159,41 @@ def recommendation_history(recommendation: Recommendation) -> list[dict]:
             }
         )
     return rows
+
+
+def search_statements(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Versions of the partnership's Statements of Intent with every word in their text."""
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+    from django.utils.translation import gettext as _
+
+    from actlocally.search.registry import Result, matching
+
+    found = (
+        StatementVersion.objects.filter(statement__partnership=partnership)
+        .alias(text=Cast("content", TextField()))
+        .filter(matching(words, "text", "statement__focus_issue__title"))
+        .select_related("statement__partnership", "statement__focus_issue")
+        .order_by("-statement__created_at", "-number")[:limit]
+    )
+    return [
+        Result(
+            title=str(v.statement),
+            url=v.get_absolute_url(),
+            detail=_("Version %(n)s, %(status)s")
+            % {"n": v.number, "status": v.get_status_display().lower()},
+        )
+        for v in found
+    ]
+
+
+def search_recommendations(partnership: Partnership, words: list[str], limit: int) -> list:
+    from actlocally.search.registry import Result, matching
+
+    found = (
+        Recommendation.objects.filter(partnership=partnership)
+        .filter(matching(words, "key", "text"))
+        .select_related("partnership")
+        .order_by("key", "pk")[:limit]
+    )
+    return [Result(title=f"{r.key}: {r.text}", url=r.get_absolute_url()) for r in found]

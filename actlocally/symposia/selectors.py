@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, When
 
 from actlocally.partnerships.models import Partnership
 
@@ -21,27 +21,35 @@ def symposia_of(partnership: Partnership) -> list[Symposium]:
 
 
 def symposium_detail(symposium: Symposium) -> dict:
-    contributions = list(
-        symposium.contributions.select_related("guest", "candidate").order_by("created_at", "pk")
+    """The symposium page's reads. Contributions come as a queryset in the order of their kinds,
+    so that the page fetches one page of them; `contribution_sections` groups that page."""
+    kinds = [kind for kind, _label in Contribution.Kind.choices]
+    counts = dict(
+        symposium.contributions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )
-    by_kind: dict[str, list[Contribution]] = defaultdict(list)
-    for c in contributions:
-        by_kind[c.kind].append(c)
     return {
-        "sections": [
-            {"kind": kind, "label": label, "items": by_kind.get(kind, [])}
-            for kind, label in Contribution.Kind.choices
-        ],
+        "contributions": symposium.contributions.select_related("guest", "candidate")
+        .alias(kind_order=Case(*(When(kind=k, then=n) for n, k in enumerate(kinds))))
+        .order_by("kind_order", "created_at", "pk"),
+        "contribution_counts": counts,
         "candidates": candidates_with_challenges(symposium),
-        "unmerged": [
-            c for c in by_kind.get(Contribution.Kind.CHALLENGE, []) if c.candidate_id is None
-        ],
         "guest_count": symposium.guests.count(),
         "ballot_count": symposium.ballots.count(),
         "agreed": list(symposium.agreed_priorities.select_related("focus_issue")),
         "invited_people": list(symposium.invited_people.all()),
         "invited_organisations": list(symposium.invited_organisations.all()),
     }
+
+
+def contribution_sections(contributions, counts: dict[str, int]) -> list[dict]:
+    """Each kind of contribution with its total and those of its contributions on this page."""
+    by_kind: dict[str, list[Contribution]] = defaultdict(list)
+    for c in contributions:
+        by_kind[c.kind].append(c)
+    return [
+        {"kind": kind, "label": label, "count": counts.get(kind, 0), "items": by_kind[kind]}
+        for kind, label in Contribution.Kind.choices
+    ]
 
 
 def candidates_with_challenges(symposium: Symposium) -> list[Candidate]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.csv import csv_response
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 from actlocally.partnerships.models import FocusIssue
 
 from . import exports, selectors, services
@@ -110,6 +111,8 @@ def symposium_edit(request, slug, pk):
 @login_required
 def symposium(request, slug, pk):
     p, s = _symposium(request, slug, pk)
+    detail = selectors.symposium_detail(s)
+    contributions = paginate(request, detail["contributions"], show_all=True)
     return render(
         request,
         "symposia/detail.html",
@@ -118,7 +121,11 @@ def symposium(request, slug, pk):
             "symposium": s,
             "has_voted": selectors.member_has_voted(s, request.user),
             "codes": selectors.current_join_codes(s),
-            **selectors.symposium_detail(s),
+            **detail,
+            "contributions": contributions,
+            "sections": selectors.contribution_sections(
+                contributions, detail["contribution_counts"]
+            ),
             **_abilities(request.user, p),
         },
     )

@@ -23,3 +23,16 @@ class TheoryConfig(AppConfig):
         )
         auditlog.register(models.TheoryOfChange)
         auditlog.register(models.Element)
+
+        # What the partnership's search page finds here (actlocally/search/registry.py).
+        from actlocally.search.registry import register_searchable
+
+        from . import selectors as found
+
+        register_searchable(
+            key="theory",
+            label=_("Theory of change"),
+            order=50,
+            permission="theory.view_theory",
+            find=found.search_theory,
+        )

@@ -52,3 +52,31 @@ def diagram(partnership: Partnership, theory: TheoryOfChange | None) -> dict:
         "has_outcomes": bool(columns[3]["elements"]),
         "is_empty": not elements,
     }
+
+
+def search_theory(partnership: Partnership, words: list[str], limit: int) -> list:
+    """Boxes of the current theory of change (the one its page shows) with every word."""
+    from django.urls import reverse
+
+    from actlocally.search.registry import Result, matching
+
+    from .models import Element
+
+    url = reverse("theory_of_change", kwargs={"slug": partnership.slug})
+    found = (
+        Element.objects.filter(
+            theory__partnership=partnership,
+            theory__focus_issue__status=FocusIssue.Status.ACTIVE,
+        )
+        .filter(matching(words, "text", "intended_outcome__text"))
+        .select_related("intended_outcome")
+        .order_by("kind", "order", "pk")[:limit]
+    )
+    return [
+        Result(
+            title=(e.intended_outcome.text if e.intended_outcome else e.text),
+            url=url,
+            detail=e.get_kind_display(),
+        )
+        for e in found
+    ]

@@ -11,7 +11,14 @@ from .area import (
     published_england,
     summarise,
 )
-from .maps import asset_map, clusters, geojson_features, public_area_map, schools_list_loaded
+from .maps import (
+    asset_map,
+    clusters,
+    geojson_features,
+    public_area_map,
+    schools_list_loaded,
+    search_assets,
+)
 from .ranking import SORTS, Row, lsoa_rows, measure_choices, ranking, score_label, ward_rows
 from .releases import (
     choose_release,
@@ -47,6 +54,7 @@ __all__ = [
     "releases",
     "schools_list_loaded",
     "score_label",
+    "search_assets",
     "summarise",
     "ward_rows",
 ]

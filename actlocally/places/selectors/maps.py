@@ -209,3 +209,18 @@ def public_area_map(partnership) -> dict:
         "lsoas": sum(c["n"] for c in counts),
         "has_boundaries": any(c["drawn"] for c in counts),
     }
+
+
+def search_assets(partnership, words: list[str], limit: int) -> list:
+    """The partnership's mapped assets and allies by name or how they can help."""
+    from django.urls import reverse
+
+    from actlocally.search.registry import Result, matching
+
+    url = reverse("area_assets", kwargs={"slug": partnership.slug})
+    found = (
+        Asset.objects.filter(partnership=partnership)
+        .filter(matching(words, "name", "description"))
+        .order_by("name", "pk")[:limit]
+    )
+    return [Result(title=a.name, url=url, detail=a.get_kind_display()) for a in found]

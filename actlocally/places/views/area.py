@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 from actlocally.partnerships.models import Partnership
 
 from .. import selectors, services
@@ -162,12 +163,17 @@ def area_define(request, slug):
 @login_required
 def area_assets(request, slug):
     p = get_partnership_or_404(request.user, slug, "places.view_area")
+    found = selectors.asset_map(p, None)
     return render(
         request,
         "places/area_assets.html",
         {
             "partnership": p,
-            **selectors.asset_map(p, None),
+            **found,
+            # The map shows every school and asset; the lists below it go a page at a time, each
+            # list with its own page parameter so that paging one keeps the other's page.
+            "schools": paginate(request, found["schools"], param="schools_page", show_all=True),
+            "assets": paginate(request, found["assets"], show_all=True),
             "can_add": has_permission(request.user, "places.add_asset", p),
             "can_change": has_permission(request.user, "places.change_asset", p),
         },

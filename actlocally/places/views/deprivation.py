@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission, require_permission
 from actlocally.core.csv import csv_response, writer
+from actlocally.core.pagination import paginate
 from actlocally.jobs.services import start_job
 
 from .. import selectors
@@ -93,14 +94,16 @@ def ranking(request, la):
     if request.GET.get("format") == "csv":
         return _csv(rows, context, la)
     query = request.GET.copy()
-    query.pop("sort", None)
-    query.pop("format", None)
+    # A new order starts again at its first page; the CSV is always every row.
+    for key in ("sort", "format", "page"):
+        query.pop(key, None)
     return render(
         request,
         "places/ranking.html",
         {
             **context,
-            "rows": rows,
+            # Ranks need every row, so the page is cut from the ranked list (already in memory).
+            "rows": paginate(request, rows, show_all=True),
             "sort": sort,
             "query": query.urlencode(),
             "score_label": selectors.score_label(context["release"], context["measure"]),
