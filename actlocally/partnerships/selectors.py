@@ -161,10 +161,12 @@ def local_authority_overview(local_authority: LocalAuthority, user) -> dict:
     }
 
 
-def history_of(partnership: Partnership, limit: int = 200):
-    """Audit entries for the partnership and everything that belongs to it, newest first."""
-    return (
+def history_of(partnership: Partnership, limit: int | None = 200):
+    """Audit entries for the partnership and everything that belongs to it, newest first (all
+    of them when `limit` is None: the CSV export)."""
+    entries = (
         LogEntry.objects.filter(Q(additional_data__partnership_id=partnership.pk))
         .select_related("actor", "content_type")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp", "-pk")
     )
+    return entries if limit is None else entries[:limit]

@@ -110,6 +110,7 @@ URLS = {
     "timeline_edit": (lambda w: {"slug": "keighley", "pk": w.event.pk}, "manage"),
     "early_impact": (lambda w: {"slug": "keighley"}, "view"),
     "history": (lambda w: {"slug": "keighley"}, "manage"),
+    "history_export": (lambda w: {"slug": "keighley"}, "manage"),
     "journey": (lambda w: {"slug": "keighley"}, "view"),
     "journey_step": (lambda w: {"slug": "keighley", "key": "hold-learning-symposium"}, "view"),
     "admin:index": (lambda w: {}, "site_staff"),
