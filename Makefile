@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances
+.PHONY: run serve test lint fix bench vendor demo-reset check install migrate test-postgres fuzz two-instances serve-smoke
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,11 @@ serve: install
 ## make two-instances: two gunicorns, one PostgreSQL and Redis: sessions and tasks are shared
 two-instances: install
 	bash scripts/two_instances.sh
+
+## make serve-smoke: `make serve` on a fresh PostgreSQL database with the demo, a worker and Redis,
+## and the browser smoke test against it (CI runs it)
+serve-smoke: install
+	bash scripts/serve_smoke.sh
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: lint
