@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench england-figures vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy
+.PHONY: run serve test lint fix bench england-figures vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy serve-smoke
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -48,6 +48,11 @@ check-deploy: install
 ## make backup-drill: back up the demo, wipe, restore, compare every table (SQLite and PostgreSQL)
 backup-drill: install
 	bash scripts/backup_drill.sh
+
+## make serve-smoke: `make serve` on a fresh PostgreSQL database with the demo, a worker and Redis,
+## and the browser smoke test against it (CI runs it)
+serve-smoke: install
+	bash scripts/serve_smoke.sh
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: lint

@@ -348,7 +348,10 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "actlocally.core.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "actlocally.core.logging.RequestIdFilter"},
+        "quiet_heartbeat": {"()": "actlocally.core.logging.QuietHeartbeatFilter"},
+    },
     "formatters": {
         "json": {"()": "actlocally.core.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -361,6 +364,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # The worker logs every task it runs; the heartbeat's runs are logged at DEBUG.
+    "loggers": {"django_tasks": {"filters": ["quiet_heartbeat"]}},
 }
 
 # The organisation that runs this installation, named on the public pages (privacy, contact,

@@ -2,6 +2,7 @@
 failures, the scheduler's timetable and the worker heartbeat."""
 
 import datetime
+import logging
 
 import pytest
 import time_machine
@@ -174,3 +175,39 @@ def test_run_scheduler_once_beats_and_queues_the_worker_heartbeat(monkeypatch):
     call_command("run_scheduler", "--once")
     # The immediate backend runs the queued heartbeat task, as a worker would.
     assert set(Heartbeat.objects.values_list("name", flat=True)) == {"scheduler", "worker"}
+
+
+@pytest.mark.django_db
+def test_heartbeat_runs_are_logged_at_debug_and_other_tasks_at_info(caplog):
+    from actlocally.jobs.tasks import noop, worker_heartbeat
+
+    with caplog.at_level(logging.INFO):
+        schedule.queue_due(schedule=[e for e in schedule.SCHEDULE if e.quiet])
+        worker_heartbeat.enqueue()
+        noop.enqueue()
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "worker_heartbeat" not in logged and "scheduled tasks queued" not in logged
+    assert "actlocally.jobs.tasks.noop" in logged
+    # The heartbeat itself is still kept for /healthz.
+    assert Heartbeat.objects.filter(name="worker").exists()
+
+
+@pytest.mark.django_db
+def test_heartbeat_runs_show_when_the_log_level_is_debug(caplog):
+    from actlocally.jobs.tasks import worker_heartbeat
+
+    with caplog.at_level(logging.DEBUG):
+        worker_heartbeat.enqueue()
+    assert {r.levelname for r in caplog.records if "worker_heartbeat" in r.getMessage()} == {
+        "DEBUG"
+    }
+
+
+@pytest.mark.django_db
+def test_run_scheduler_does_not_print_the_heartbeat(monkeypatch, capsys):
+    from actlocally.jobs.management.commands import run_scheduler
+
+    monkeypatch.setattr(run_scheduler, "close_old_connections", lambda: None)
+    call_command("run_scheduler", "--once")
+    printed = capsys.readouterr().out
+    assert "worker-heartbeat" not in printed and "Queued action-reminders" in printed

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actlocally.jobs import schedule
+from actlocally.meetings.services import publish_minutes
 from actlocally.notifications.models import Frequency, Kind, Notification, Preference
 from actlocally.notifications.services import notify, unsubscribe_token
 from actlocally.notifications.tasks import send_weekly_digests
@@ -118,6 +119,8 @@ def test_profile_page_saves_a_choice_per_kind(client, world):
         "action_overdue": "digest",
         "agenda_published": "off",
         "minutes_published": "immediate",
+        "statement_circulated": "immediate",
+        "statement_agreed": "immediate",
     }
 
 
@@ -210,9 +213,25 @@ def test_sending_the_agenda_notifies_every_member(
     )
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, page, page_form(page, with_field="send"))
-    members = set(world.keighley.memberships.values_list("person__email", flat=True))
-    assert {m.to[0] for m in mail.outbox} == members
+    members = sorted(world.keighley.memberships.values_list("person__email", flat=True))
+    # Each member once, and nobody outside the partnership.
+    assert sorted(m.to[0] for m in mail.outbox) == members
     assert all(m.subject.startswith("[Act Locally] Agenda: ") for m in mail.outbox)
+
+
+def test_sending_the_minutes_notifies_every_member_once(world, django_capture_on_commit_callbacks):
+    start = timezone.now() - datetime.timedelta(days=1)
+    meeting = factories.MeetingFactory(
+        partnership=world.keighley,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        status="held",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_minutes(meeting=meeting, by=world.people["coordinator"])
+    members = sorted(world.keighley.memberships.values_list("person__email", flat=True))
+    assert sorted(m.to[0] for m in mail.outbox) == members
+    assert all(m.subject.startswith("[Act Locally] Minutes: ") for m in mail.outbox)
 
 
 def test_minutes_cannot_be_sent_before_they_are_written(client, world):

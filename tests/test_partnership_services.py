@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actlocally.journey.models import StepProgress
+from actlocally.notifications.models import Kind, Notification
 from actlocally.partnerships import services
 from actlocally.partnerships.models import FocusIssue, Membership, TimelineEvent
 
@@ -193,6 +194,26 @@ def test_invitation_emails_a_one_time_link(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _invitation, token = invite(PartnershipFactory())
     assert token in mail.outbox[0].body
+
+
+def test_invitation_is_sent_once_with_plain_text_and_html_through_notifications(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation, token = invite(PartnershipFactory())
+    (message,) = mail.outbox
+    (html, mimetype) = message.alternatives[0]
+    assert (message.to, mimetype) == (["new.person@example.org"], "text/html")
+    assert token in html and invitation.email_sent is None
+    notification = Notification.objects.get(kind=Kind.INVITATION)
+    assert notification.email == "new.person@example.org" and notification.emailed_at
+
+
+def test_invitation_link_is_not_kept_once_emailed(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _invitation, token = invite(PartnershipFactory())
+    kept = Notification.objects.values_list("subject", "body", "url")
+    assert [row for row in kept if any(token in field for field in row)] == []
 
 
 def test_invitation_stores_only_a_hash_of_the_token():

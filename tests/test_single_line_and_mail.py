@@ -8,6 +8,7 @@ from django.core.mail import BadHeaderError
 from django.urls import reverse
 
 from actlocally.core.forms import GovUKForm
+from actlocally.notifications.models import Notification
 from actlocally.partnerships.models import Invitation
 
 from .pageforms import page_form, submit
@@ -89,3 +90,16 @@ def test_failed_send_leaves_the_invitation_whole(
     with django_capture_on_commit_callbacks(execute=True):
         invite_from_the_page(client)
     assert Invitation.objects.filter(email="parent@example.org", accepted_at=None).count() == 1
+
+
+def test_failed_send_keeps_no_copy_of_the_invitation_link(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(
+        "django.core.mail.EmailMessage.send", lambda *a, **k: (_ for _ in ()).throw(OSError())
+    )
+    client.force_login(world.people["coordinator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_from_the_page(client)
+    notification = Notification.objects.get(email="parent@example.org")
+    assert (notification.body, notification.emailed_at) == ("", None)

@@ -9,8 +9,11 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from actlocally.notifications.models import Frequency, Kind
+from actlocally.notifications.services import set_preferences
 from actlocally.statements import services
 from actlocally.statements.models import Comment
+from actlocally.statements.notifications import tell_members
 
 from .pageforms import page_form, read_forms, submit
 
@@ -150,8 +153,9 @@ def test_circulating_emails_every_member_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, page, page_form(page, index=-1))
 
-    members = set(world.keighley.memberships.values_list("person__email", flat=True))
-    assert {m.to[0] for m in mail.outbox} == members
+    members = sorted(world.keighley.memberships.values_list("person__email", flat=True))
+    # Each member once, and nobody outside the partnership.
+    assert sorted(m.to[0] for m in mail.outbox) == members
     message = mail.outbox[0]
     assert "ready for comment" in message.subject
     assert f"http://testserver{version.get_absolute_url()}" in message.body
@@ -163,7 +167,48 @@ def test_agreeing_emails_every_member(world, circulated, django_capture_on_commi
             version=circulated, name="agree", agreed_on=AGREED, agreed_by_whom="Us", by=None
         )
 
-    assert mail.outbox and all("has been agreed" in m.subject for m in mail.outbox)
+    members = sorted(world.keighley.memberships.values_list("person__email", flat=True))
+    agreed = [m for m in mail.outbox if "has been agreed" in m.subject]
+    assert sorted(m.to[0] for m in agreed) == members
+
+
+def test_statement_emails_have_plain_text_html_and_an_unsubscribe_link(
+    world, django_capture_on_commit_callbacks
+):
+    version = services.start_statement(focus_issue=world.focus, by=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(version=version, name="circulate", by=None)
+
+    message = mail.outbox[0]
+    (html, mimetype) = message.alternatives[0]
+    assert mimetype == "text/html" and "Stop emails like this one" in html
+    assert "/notifications/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    assert "circulated version 1 of the Statement of Intent" in message.body
+
+
+def test_a_member_who_turned_statement_emails_off_sees_it_only_in_the_list(
+    world, django_capture_on_commit_callbacks
+):
+    member = world.people["member"]
+    set_preferences(
+        person=member, frequencies={Kind.STATEMENT_CIRCULATED: Frequency.OFF}, by=member
+    )
+    version = services.start_statement(focus_issue=world.focus, by=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(version=version, name="circulate", by=None)
+
+    assert member.email not in [m.to[0] for m in mail.outbox]
+    assert member.notifications.get().kind == Kind.STATEMENT_CIRCULATED
+
+
+def test_telling_members_again_about_the_same_step_sends_nothing_new(
+    world, circulated, django_capture_on_commit_callbacks
+):
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        tell_members(version=circulated, by=None)
+
+    assert len(mail.outbox) == sent
 
 
 def test_nothing_is_sent_when_the_step_is_rolled_back(world, django_capture_on_commit_callbacks):

@@ -3,60 +3,37 @@ a contents field, real file properties, tagged PDF, wrapped chart labels, and ev
 lead organisation named or said to be not yet agreed."""
 
 import datetime
-import io
 
 import pytest
-from docx import Document
 from docx.shared import Cm
-from pypdf import PdfReader
 
-from actlocally.statements import exports, services
 from actlocally.statements.charts import bar_chart_svg
+
+from .statements_export_fixtures import *  # noqa: F403
+from .statements_export_fixtures import agreed_version
 
 LONG_LABEL = "Adults worried about having enough food to eat"
 
 
 @pytest.fixture
 def version(world):
-    draft = services.start_statement(focus_issue=world.focus, by=None)
-    content = dict(draft.content)
-    content["charts"] = [
-        {
-            "title": "Food insecurity",
-            "unit": "%",
-            "points": [
-                {"label": LONG_LABEL, "value": 30.5},
-                {"label": "England", "value": 14},
-            ],
-        }
-    ]
-    content["actions"] = [
-        {"text": "Run breakfast clubs", "lead": world.organisation.name},
-        {"text": "Map food banks", "lead": ""},
-    ]
-    services.save_content(version=draft, content=content, by=None)
-    services.transition(version=draft, name="circulate", by=None)
-    return services.transition(
-        version=draft,
-        name="agree",
-        agreed_on=datetime.date(2023, 11, 24),
-        agreed_by_whom="The partnership",
-        by=None,
+    return agreed_version(
+        world,
+        charts=[
+            {
+                "title": "Food insecurity",
+                "unit": "%",
+                "points": [
+                    {"label": LONG_LABEL, "value": 30.5},
+                    {"label": "England", "value": 14},
+                ],
+            }
+        ],
+        actions=[
+            {"text": "Run breakfast clubs", "lead": world.organisation.name},
+            {"text": "Map food banks", "lead": ""},
+        ],
     )
-
-
-@pytest.fixture
-def docx(version):
-    return Document(io.BytesIO(exports.render_docx(version)))
-
-
-@pytest.fixture
-def pdf(version):
-    return PdfReader(io.BytesIO(exports.render_pdf(version)))
-
-
-def pdf_text(pdf):
-    return "\n".join(page.extract_text() for page in pdf.pages)
 
 
 def test_docx_embeds_each_chart_as_a_picture_with_alternative_text(docx):
@@ -116,8 +93,8 @@ def test_pdf_declares_its_language_and_title(pdf):
     assert root["/Lang"] and pdf.metadata.title.startswith("Statement of Intent")
 
 
-def test_pdf_says_lead_not_yet_agreed(pdf):
-    assert "lead not yet agreed" in pdf_text(pdf)
+def test_pdf_says_lead_not_yet_agreed(pdf_text):
+    assert "lead not yet agreed" in pdf_text
 
 
 def test_chart_labels_wrap_instead_of_being_cut():
@@ -127,6 +104,6 @@ def test_chart_labels_wrap_instead_of_being_cut():
     assert "…" not in svg and "enough food to eat" in svg.split("<desc")[1].split("</desc>")[1]
 
 
-def test_pdf_chart_shows_the_whole_label(pdf):
-    text = " ".join(pdf_text(pdf).split())
+def test_pdf_chart_shows_the_whole_label(pdf_text):
+    text = " ".join(pdf_text.split())
     assert "eno…" not in text and "enough food to eat" in text

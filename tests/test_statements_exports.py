@@ -1,15 +1,11 @@
 """Exports of a Statement of Intent, read back: the PDF's text and the Word document's paragraphs
 carry the area, the version, the status and every section."""
 
-import datetime
-import io
-
 import pytest
 from django.urls import reverse
-from docx import Document
-from pypdf import PdfReader
 
-from actlocally.statements import exports, services
+from .statements_export_fixtures import *  # noqa: F403
+from .statements_export_fixtures import agreed_version
 
 SECTIONS = [
     "The problem locally",
@@ -25,38 +21,16 @@ SECTIONS = [
 def version(world):
     world.keighley.area_name = "Keighley Central"
     world.keighley.save()
-    draft = services.start_statement(focus_issue=world.focus, by=None)
-    content = dict(draft.content)
-    content["charts"] = [
-        {"title": "Hunger chart", "unit": "%", "points": [{"label": "Keighley", "value": 8.2}]}
-    ]
-    content["quotes"] = [{"text": "Not enough for tea.", "source": "parent", "illustrative": True}]
-    content["recommendations"] = [
-        {"key": "R1", "text": "Fund tooth brushing.", "to": world.organisation.name}
-    ]
-    services.save_content(version=draft, content=content, by=None)
-    services.transition(version=draft, name="circulate", by=None)
-    return services.transition(
-        version=draft,
-        name="agree",
-        agreed_on=datetime.date(2023, 11, 24),
-        agreed_by_whom="The partnership",
-        by=None,
+    return agreed_version(
+        world,
+        charts=[
+            {"title": "Hunger chart", "unit": "%", "points": [{"label": "Keighley", "value": 8.2}]}
+        ],
+        quotes=[{"text": "Not enough for tea.", "source": "parent", "illustrative": True}],
+        recommendations=[
+            {"key": "R1", "text": "Fund tooth brushing.", "to": world.organisation.name}
+        ],
     )
-
-
-@pytest.fixture
-def pdf_text(version):
-    reader = PdfReader(io.BytesIO(exports.render_pdf(version)))
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-@pytest.fixture
-def docx_text(version):
-    document = Document(io.BytesIO(exports.render_docx(version)))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    header = [p.text for p in document.sections[0].header.paragraphs]
-    return "\n".join([p.text for p in document.paragraphs] + cells + header)
 
 
 def test_pdf_text_has_area_version_status_and_sections(pdf_text):

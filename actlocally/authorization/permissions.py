@@ -101,6 +101,9 @@ PERMISSIONS = {
     # Background jobs. Object: a job. Its page (progress, errors, result) is for whoever started
     # it, and site staff.
     "jobs.view_job": is_site_staff | started_job,
+    # The file a job made (an export) holds what its starter was allowed to see: only they may
+    # download it, not site staff.
+    "jobs.download_result": started_job,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
 }

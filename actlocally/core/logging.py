@@ -73,3 +73,20 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+# Tasks that run every few seconds to show a process is alive: logging each run at INFO fills the
+# `make run` console with two lines every 30 s. Their heartbeat rows (for /healthz) are unchanged.
+QUIET_TASKS = frozenset({"actlocally.jobs.tasks.worker_heartbeat"})
+
+
+class QuietHeartbeatFilter(logging.Filter):
+    """On the django_tasks logger: a line about a heartbeat task is logged at DEBUG, so it shows
+    only when LOG_LEVEL=DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        if record.levelno > logging.INFO or not QUIET_TASKS.intersection(map(str, args)):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)

@@ -4,6 +4,7 @@ the small records the scheduler and worker keep (last runs, heartbeats)."""
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -34,6 +35,9 @@ class Job(models.Model):
     errors_more = models.PositiveIntegerField(default=0)
     result_url = models.CharField(max_length=300, blank=True)
     result_label = models.CharField(max_length=200, blank=True)
+    # A file the job made (an export), in default_storage: only its starter may download it,
+    # and it is deleted with the job after RETENTION_DAYS.
+    result_file = models.CharField(max_length=300, blank=True)
     # The django-tasks result id, to find the task row behind the job.
     task_id = models.CharField(max_length=64, blank=True)
     # Files the job reads from default_storage; deleted when the job ends.
@@ -54,6 +58,9 @@ class Job(models.Model):
         "errors_more": "not personal",
         "result_url": "not personal",
         "result_label": "not personal",
+        "result_file": "not personal (a storage name); the file may hold what its starter could "
+        "see (a partnership's history names people): only they may download it, and it is "
+        "deleted with the job",
         "task_id": "not personal",
         "files": "not personal (names of uploaded open data files); deleted when the job ends",
         "created_at": "not personal",
@@ -76,6 +83,10 @@ class Job(models.Model):
 
     def get_absolute_url(self):
         return reverse("job_detail", kwargs={"pk": self.pk})
+
+    def delete_result_file(self) -> None:
+        if self.result_file:
+            default_storage.delete(self.result_file)
 
     @property
     def is_finished(self) -> bool:

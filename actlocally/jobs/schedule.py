@@ -51,10 +51,12 @@ class Entry:
     name: str
     when: Every | Daily
     task: str  # dotted path of a django-tasks task
+    # Queued so often that logging each run would drown the console: logged at DEBUG.
+    quiet: bool = False
 
 
 SCHEDULE = [
-    Entry("worker-heartbeat", Every(30), "actlocally.jobs.tasks.worker_heartbeat"),
+    Entry("worker-heartbeat", Every(30), "actlocally.jobs.tasks.worker_heartbeat", quiet=True),
     # Names guests typed (at symposia, and every feature built on participation/) are kept for
     # the time each feature promises (30 days after a symposium, in the README), then erased.
     Entry(
@@ -83,6 +85,7 @@ def queue_due(now: datetime.datetime | None = None, schedule=SCHEDULE) -> list[s
     now = now or timezone.now()
     last_runs = dict(ScheduledRun.objects.values_list("name", "last_run_at"))
     queued = []
+    quiet = set()
     for entry in schedule:
         last_run = last_runs.get(entry.name)
         if entry.when.last_due(now, last_run) is None:
@@ -99,6 +102,12 @@ def queue_due(now: datetime.datetime | None = None, schedule=SCHEDULE) -> list[s
             if claimed:
                 import_string(entry.task).enqueue()
                 queued.append(entry.name)
+                if entry.quiet:
+                    quiet.add(entry.name)
     if queued:
-        logger.info("scheduled tasks queued", extra={"tasks": ",".join(queued)})
+        level = logging.DEBUG if quiet.issuperset(queued) else logging.INFO
+        logger.log(level, "scheduled tasks queued", extra={"tasks": ",".join(queued)})
     return queued
+
+
+QUIET = frozenset(entry.name for entry in SCHEDULE if entry.quiet)

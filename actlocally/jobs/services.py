@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from .models import Heartbeat, Job
@@ -66,6 +69,16 @@ class Progress:
         self.job.result_url = url
         self.job.result_label = label
         self.job.save(update_fields=["result_url", "result_label"])
+
+    def result_file(self, *, filename: str, content: bytes, label: str) -> None:
+        """Keep the file the job made; the job's page links to its download, which only the
+        person who started the job may fetch."""
+        # The name goes into a Content-Disposition header: plain characters only.
+        safe = get_valid_filename(filename)
+        name = default_storage.save(f"jobs/{self.job.pk}/{safe}", ContentFile(content))
+        self.job.result_file = name
+        self.job.save(update_fields=["result_file"])
+        self.result(url=reverse("job_download", kwargs={"pk": self.job.pk}), label=label)
 
 
 @contextmanager

@@ -26,14 +26,17 @@ def noop() -> str:
 
 @task()
 def purge_old_records() -> dict:
-    """Delete what is kept only for a while: finished task rows, finished jobs and read
-    notifications older than RETENTION_DAYS."""
+    """Delete what is kept only for a while: finished task rows, finished jobs (with the files
+    they made) and read notifications older than RETENTION_DAYS."""
     from django_tasks_db.models import DBTaskResult
 
     from actlocally.notifications.models import Notification
 
     before = timezone.now() - datetime.timedelta(days=settings.RETENTION_DAYS)
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
-    jobs, _ = Job.objects.filter(finished_at__lt=before).delete()
+    old_jobs = Job.objects.filter(finished_at__lt=before)
+    for job in old_jobs.exclude(result_file=""):
+        job.delete_result_file()
+    jobs, _ = old_jobs.delete()
     notes, _ = Notification.objects.filter(read_at__lt=before).delete()
     return {"tasks": tasks, "jobs": jobs, "notifications": notes}

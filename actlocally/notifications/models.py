@@ -14,6 +14,11 @@ class Kind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", _("An action you own is overdue")
     AGENDA_PUBLISHED = "agenda_published", _("A meeting’s agenda is published")
     MINUTES_PUBLISHED = "minutes_published", _("A meeting’s minutes are published")
+    STATEMENT_CIRCULATED = (
+        "statement_circulated",
+        _("A Statement of Intent is circulated for comment"),
+    )
+    STATEMENT_AGREED = "statement_agreed", _("A Statement of Intent is agreed")
     # Sent to an email address, before the person has an account: always at once.
     INVITATION = "invitation", _("Invitations to join a partnership")
 

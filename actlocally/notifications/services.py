@@ -16,9 +16,14 @@ service's transaction; the emails go out from a background task once the transac
 
 Each person chooses per kind (Preference): at once, in the weekly digest, or not by email; every
 notification is also in their list at /notifications/, whatever they chose.
+
+`on_failure=` is for the one caller that must tell the person in front of it whether the email
+went (an invitation: the co-ordinator is told on the page). Those emails are sent in the request,
+after the commit, instead of by the worker; a failed send calls `on_failure`.
 """
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -28,10 +33,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actlocally.core.audit import acting_as
+from actlocally.core.text import single_line
 
 from .models import ALWAYS_SENT, Frequency, Kind, Notification, Preference
 
 UNSUBSCRIBE_SALT = "actlocally.notifications.unsubscribe"
+
+logger = logging.getLogger(__name__)
 
 
 def absolute(url: str) -> str:
@@ -55,13 +63,15 @@ def notify(
     context: dict[str, Any],
     url: str = "",
     once_key: str = "",
+    on_failure: Callable[[], None] | None = None,
     by=None,
 ) -> list[Notification]:
     """Record a notification for each recipient and email those who want it at once, after
     the transaction commits. Returns the notifications made (none for a repeated `once_key`)."""
     kind = Kind(kind)
     recipients = list(recipients)
-    people = [r for r in recipients if not isinstance(r, str)]
+    # One notification per person, however often they are passed in.
+    people = list({r.pk: r for r in recipients if not isinstance(r, str)}.values())
     addresses = sorted({r.strip().lower() for r in recipients if isinstance(r, str)})
     if once_key:
         already = set(
@@ -88,7 +98,8 @@ def notify(
                     recipient=recipient if is_person else None,
                     email="" if is_person else recipient,
                     kind=kind,
-                    subject=subject,
+                    # A subject is an email header: one line (a name may have held a line break).
+                    subject=single_line(subject),
                     body=body,
                     url=link,
                     once_key=once_key if is_person else "",
@@ -104,8 +115,29 @@ def notify(
         if to_email:
             from .tasks import send_emails
 
-            transaction.on_commit(lambda: send_emails.enqueue(notification_ids=to_email))
+            if on_failure is None:
+                transaction.on_commit(lambda: send_emails.enqueue(notification_ids=to_email))
+            else:
+                transaction.on_commit(lambda: _send_now(to_email, on_failure))
     return made
+
+
+def _send_now(notification_ids: list[int], on_failure: Callable[[], None]) -> None:
+    """Send in this process, so the page can say whether it went. A failed send leaves the
+    write it reports standing, is logged, and clears the notification's text: an invitee's
+    text holds a one-time link, and only its hash is kept anywhere else."""
+    from .tasks import send_emails
+
+    try:
+        send_emails.call(notification_ids=notification_ids)
+    except Exception:
+        addresses = Notification.objects.filter(pk__in=notification_ids)
+        logger.exception(
+            "Could not send notification email to %s",
+            ", ".join(n.address for n in addresses.select_related("recipient")),
+        )
+        addresses.filter(recipient__isnull=True, emailed_at__isnull=True).update(body="")
+        on_failure()
 
 
 def set_preferences(*, person, frequencies: dict[str, str], by) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -16,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import forget_roles
 from actlocally.core.audit import acting_as
-from actlocally.core.mail import send_after_commit
 from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 
 from .models import (
     Board,
@@ -281,9 +281,6 @@ def invite_member(
             expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
         )
         link = base_url.rstrip("/") + reverse("invitation", kwargs={"token": token})
-        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
-        subject = _("You are invited to join %(partnership)s") % {"partnership": partnership}
-        body = render_to_string("partnerships/email/invitation.txt", context)
         # The page reads `email_sent` to say whether the link went; it stays None while an
         # outer transaction holds the send back.
         invitation.email_sent = None
@@ -291,7 +288,22 @@ def invite_member(
         def failed() -> None:
             invitation.email_sent = False
 
-        send_after_commit(subject=subject, body=body, to=[email], on_failure=failed)
+        # Through notify() like every other email (one template, HTML and plain text), but sent
+        # in this request after the commit rather than by the worker: the co-ordinator must be
+        # told on the next page if the invitation did not go, and a worker's failure would
+        # reach nobody. The link is only in the text, which is erased once sent (or not sent).
+        notify(
+            kind=Kind.INVITATION,
+            recipients=[email],
+            subject=_("You are invited to join %(partnership)s") % {"partnership": partnership},
+            context={
+                "invitation": invitation,
+                "link": link,
+                "days": settings.INVITATION_VALID_DAYS,
+            },
+            on_failure=failed,
+            by=by,
+        )
     return invitation, token
 
 

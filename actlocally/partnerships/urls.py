@@ -42,4 +42,5 @@ urlpatterns = [
     path("partnerships/<slug:slug>/timeline/<int:pk>/", views.timeline_event, name="timeline_edit"),
     path("partnerships/<slug:slug>/early-impact/", views.early_impact, name="early_impact"),
     path("partnerships/<slug:slug>/history/", views.history, name="history"),
+    path("partnerships/<slug:slug>/history/export/", views.history_export, name="history_export"),
 ]

@@ -16,8 +16,10 @@ from actlocally.accounts.adapter import PENDING_INVITATION_SESSION_KEY
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.forms import add_errors
 from actlocally.core.pagination import paginate
+from actlocally.jobs.services import start_job
 
 from . import selectors, services
+from .exports import export_history
 from .forms import (
     EarlyImpactForm,
     FocusIssueForm,
@@ -373,6 +375,22 @@ def history(request, slug):
         "partnerships/history.html",
         {"partnership": p, "entries": paginate(request, selectors.history_of(p))},
     )
+
+
+@login_required
+def history_export(request, slug):
+    """The whole history as CSV, made by a worker; the job's page shows progress and the file."""
+    p = get_partnership_or_404(request.user, slug, "partnerships.view_history")
+    if request.method == "POST":
+        job = start_job(
+            kind="partnerships.history_export",
+            title=_("History of changes: %(partnership)s") % {"partnership": p.name},
+            task=export_history,
+            kwargs={"partnership_id": p.pk},
+            by=request.user,
+        )
+        return redirect(job)
+    return render(request, "partnerships/history_export.html", {"partnership": p})
 
 
 # Invitations ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Uploads of places data run in the background: the upload page stores the files and starts a
-job; this task runs the importers on them and reports progress on the job's page."""
+"""Places work that runs in the background: uploads (the upload page stores the files and starts a
+job; the importers run on them and report progress on the job's page), and England's ranking as
+a CSV file."""
 
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django_tasks import task
 
 from actlocally.jobs.services import JobFailed, running
 
+from . import exports, selectors
 from .importers import ImportRefused, import_files
 
 
@@ -57,3 +59,26 @@ def import_upload(
                 stage=_("The file was refused: nothing was imported from it"),
             ) from e
         progress.result(url=reverse("places"), label=_("See the deprivation ranking"))
+
+
+@task()
+def export_ranking(*, job_id: str, release: str, measure: str, level: str) -> None:
+    """England's ranking of wards or LSOAs as a CSV file the job's starter downloads."""
+    with running(job_id) as progress:
+        chosen = selectors.choose_release(release)
+        if chosen is None or chosen.key != release:
+            raise JobFailed(
+                [{"message": _("Release %(key)s is no longer loaded.") % {"key": release}}]
+            )
+        progress.stage(_("Ranking every area in England"), percent=10)
+        rows = selectors.ranking(chosen, measure, level, None)
+        progress.stage(_("Writing the file"), percent=60)
+        content = exports.ranking_csv_bytes(rows)
+        progress.did(
+            ngettext("%(n)s area ranked", "%(n)s areas ranked", len(rows)) % {"n": f"{len(rows):,}"}
+        )
+        progress.result_file(
+            filename=f"england-{level}-{measure}-{chosen.key}.csv",
+            content=content,
+            label=_("Download the ranking (CSV)"),
+        )

@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("", views.index, name="places"),
     path("upload/", views.upload, name="places_upload"),
+    path("england/ranking/export/", views.ranking_export, name="places_ranking_export"),
     path("<str:la>/ranking/", views.ranking, name="places_ranking"),
     path("<str:la>/map/", views.map_page, name="places_map"),
     path("<str:la>/map.geojson", views.map_geojson, name="places_map_geojson"),

@@ -1,62 +1,49 @@
-"""The emails members get about their Statement of Intent: one function, so a notifications app
-can take the sending over later without touching the workflow."""
+"""What members hear about their Statement of Intent: circulated for comment, and agreed. Sent
+through the one notifications module, so each person's choice per kind (at once, weekly, off)
+holds and the news is in their notifications list too."""
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.utils.translation import gettext as _
 
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 from actlocally.partnerships.models import Membership
 
 from .models import StatementVersion
 
 
-def _message(version: StatementVersion, *, by, link: str) -> tuple[str, str]:
-    partnership = version.statement.partnership
-    who = getattr(by, "display_name", "") or _("The co-ordinator")
-    values = {
-        "partnership": partnership.name,
-        "issue": version.statement.focus_issue.title,
-        "n": version.number,
-        "who": who,
-        "link": link,
-    }
-    if version.status == StatementVersion.Status.CIRCULATED:
-        subject = _("%(partnership)s: Statement of Intent version %(n)s is ready for comment")
-        body = _(
-            "Hello,\n\n"
-            "%(who)s has circulated version %(n)s of the Statement of Intent for "
-            "%(issue)s.\n\n"
-            "Read it and comment on any section here:\n%(link)s\n\n"
-            "Comments help the partnership agree it. You need to sign in to comment.\n\n"
-            "%(partnership)s"
-        )
-    else:
-        subject = _("%(partnership)s: Statement of Intent version %(n)s has been agreed")
-        body = _(
-            "Hello,\n\n"
-            "Version %(n)s of the Statement of Intent for %(issue)s has been agreed.\n\n"
-            "Read the agreed version here:\n%(link)s\n\n"
-            "%(partnership)s"
-        )
-    return subject % values, body % values
-
-
 def tell_members(*, version: StatementVersion, by, base_url: str = "") -> int:
-    """Email every member of the partnership that `version` was circulated or agreed, once the
-    transaction that did it has committed (nobody hears of a change that was rolled back).
-    Each person gets their own email. Returns how many will be sent."""
+    """Tell every active member of the partnership that `version` was circulated or agreed.
+    notify() is called inside the caller's transaction and emails from a task once it commits,
+    so nobody hears of a change that was rolled back. Each version and step is told once.
+    Returns how many people were told."""
     partnership = version.statement.partnership
-    emails = sorted(
-        set(
-            Membership.objects.filter(partnership=partnership, person__is_active=True)
-            .exclude(person__email="")
-            .values_list("person__email", flat=True)
-        )
+    circulated = version.status == StatementVersion.Status.CIRCULATED
+    kind = Kind.STATEMENT_CIRCULATED if circulated else Kind.STATEMENT_AGREED
+    values = {"partnership": partnership.name, "n": version.number}
+    subject = (
+        _("%(partnership)s: Statement of Intent version %(n)s is ready for comment")
+        if circulated
+        else _("%(partnership)s: Statement of Intent version %(n)s has been agreed")
+    ) % values
+    members = [
+        m.person
+        for m in Membership.objects.filter(partnership=partnership, person__is_active=True)
+        .exclude(person__email="")
+        .select_related("person")
+        .order_by("person_id")
+    ]
+    # The request's own address when there is one (what the person just used), else SITE_URL.
+    path = version.get_absolute_url()
+    made = notify(
+        kind=kind,
+        recipients=members,
+        subject=subject,
+        context={
+            "version": version,
+            "who": getattr(by, "display_name", "") or _("The co-ordinator"),
+        },
+        url=base_url.rstrip("/") + path if base_url else path,
+        once_key=f"statement-version:{version.pk}:{kind.value}",
+        by=by,
     )
-    if not emails:
-        return 0
-    subject, body = _message(version, by=by, link=base_url.rstrip("/") + version.get_absolute_url())
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
-    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
-    return len(emails)
+    return len(made)

@@ -1,4 +1,10 @@
-"""Browser fixtures: Debian's headless Chromium driven by Playwright against a live server."""
+"""Browser fixtures: Debian's headless Chromium driven by Playwright against a live server.
+
+With BROWSER_BASE_URL set, the browser drives that server instead (scripts/serve_smoke.sh: the
+smoke test against `make serve` on PostgreSQL with a worker). That server holds the demo data
+itself, and the tests touch no database of their own, so only tests that read nothing but the
+pages (tests/browser/test_smoke.py) can run that way.
+"""
 
 import os
 import shutil
@@ -18,6 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+BASE_URL = os.environ.get("BROWSER_BASE_URL", "").rstrip("/")
+
 DESKTOP = {"width": 1024, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
@@ -26,8 +34,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # Serialized rollback puts back the blueprint steps the migrations loaded.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            if not BASE_URL:
+                # Serialized rollback puts back the blueprint steps the migrations loaded.
+                item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not CHROMIUM and not os.environ.get("CI"):
                 item.add_marker(
                     pytest.mark.skip(reason="Chromium is not installed (CI installs it)")
@@ -41,14 +50,19 @@ def demo(settings):
 
 
 @pytest.fixture
-def browser(demo, live_server):
+def browser(request):
+    if BASE_URL:
+        base_url = BASE_URL
+    else:
+        request.getfixturevalue("demo")
+        base_url = request.getfixturevalue("live_server").url
     # Playwright's sync API runs an event loop in this thread; the ORM work is done by now.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        browser.base_url = live_server.url
+        browser.base_url = base_url
         yield browser
         browser.close()
 

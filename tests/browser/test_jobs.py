@@ -27,3 +27,26 @@ def test_deprivation_upload_shows_its_progress_and_finishes(browser, tmp_path):
         page.goto(page.base_url + "/notifications/")
         screenshot(page, f"notifications-{name}")
         page.context.close()
+
+
+def test_history_export_runs_as_a_job_and_downloads_for_its_owner(browser):
+    page = open_page(browser)
+    sign_in(page, "coordinator@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/history/")
+    page.get_by_role("button", name="Make the whole history (CSV)").click()
+    page.wait_for_url("**/jobs/**")
+    page.get_by_text("100% done").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the history (CSV)").click()
+    assert download.value.suggested_filename.startswith("history-keighley-")
+    assert download.value.path().read_text(encoding="utf-8-sig").startswith("when,who,action")
+    job_url = page.url
+    screenshot(page, "history-export-finished")
+    page.context.close()
+
+    # Someone else signed in gets nothing at the job's address or its file's.
+    other = open_page(browser)
+    sign_in(other, "headteacher@example.org")
+    assert other.goto(job_url).status == 404
+    assert other.goto(job_url + "download/").status == 404
+    other.context.close()

@@ -113,6 +113,7 @@ URLS = {
     "early_impact": (lambda w: {"slug": "keighley"}, "view"),
     "history": (lambda w: {"slug": "keighley"}, "manage"),
     "partnership_search": (lambda w: {"slug": "keighley"}, "view"),
+    "history_export": (lambda w: {"slug": "keighley"}, "manage"),
     "journey": (lambda w: {"slug": "keighley"}, "view"),
     "journey_step": (lambda w: {"slug": "keighley", "key": "hold-learning-symposium"}, "view"),
     "admin:index": (lambda w: {}, "site_staff"),

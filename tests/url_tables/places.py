@@ -36,6 +36,8 @@ URLS = {
     # With no data loaded the open-data pages say so (200); tests/test_places_pages.py loads data.
     "places": (lambda w: {}, "signed_in"),
     "places_ranking": (la, "signed_in"),
+    # GET shows what the England-wide export holds; the button posts to start it.
+    "places_ranking_export": (lambda w: {}, "signed_in"),
     "places_map": (la, "signed_in"),
     "places_suggestions": (la, "signed_in"),
     "places_map_geojson": (la, "signed_in"),

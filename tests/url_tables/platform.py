@@ -10,12 +10,30 @@ ACCESS = {
     "job_starter": lambda role: (
         302 if role == "anonymous" else 200 if role in {"research_partner", "staff"} else 404
     ),
+    # The file a job made: only whoever started it, not even site staff (it holds what they
+    # were allowed to see).
+    "job_file_owner": lambda role: (
+        302 if role == "anonymous" else 200 if role == "research_partner" else 404
+    ),
 }
 
 
 def job(w):
     started = Job.objects.create(
         kind="test", title="Test job", started_by=w.people["research_partner"]
+    )
+    return {"pk": started.pk}
+
+
+def finished_export(w):
+    started = Job.objects.create(
+        kind="test",
+        title="Test export",
+        started_by=w.people["research_partner"],
+        status=Job.Status.SUCCEEDED,
+    )
+    job_services.Progress(started).result_file(
+        filename="export.csv", content=b"code\n", label="Download"
     )
     return {"pk": started.pk}
 
@@ -29,6 +47,7 @@ def healthy(w):
 
 URLS = {
     "job_detail": (job, "job_starter"),
+    "job_download": (finished_export, "job_file_owner"),
     "notifications": (lambda w: {}, "signed_in"),
     # The signed token is the key: it works without signing in, for anyone who has the link.
     "notifications_unsubscribe": (

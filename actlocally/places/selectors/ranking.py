@@ -70,20 +70,20 @@ def ward_rows(release: Release, measure: str, la_code: str | None) -> list[Row]:
     return result
 
 
-def lsoa_rows(release: Release, measure: str, la_code: str) -> list[Row]:
+def lsoa_rows(release: Release, measure: str, la_code: str | None) -> list[Row]:
+    """Each LSOA of the local authority, or of England when `la_code` is None. One query."""
     scale = _scale(release, measure)
-    rows = (
-        Deprivation.objects.filter(release=release, lsoa__la_code=la_code)
-        .values_list(
-            "lsoa__code",
-            "lsoa__name",
-            f"{measure}_{scale}",
-            f"{measure}_decile",
-            "population",
-            "lsoa__ward__name",
-        )
-        .order_by()
-    )
+    values = Deprivation.objects.filter(release=release)
+    if la_code is not None:
+        values = values.filter(lsoa__la_code=la_code)
+    rows = values.values_list(
+        "lsoa__code",
+        "lsoa__name",
+        f"{measure}_{scale}",
+        f"{measure}_decile",
+        "population",
+        "lsoa__ward__name",
+    ).order_by()
     return [
         Row(
             code=code,
@@ -109,7 +109,7 @@ def ranking(
     rows = (
         ward_rows(release, measure, la_code)
         if level == "ward"
-        else lsoa_rows(release, measure, la_code or "")
+        else lsoa_rows(release, measure, la_code)
     )
     by_score = _scale(release, measure) == "score"
 

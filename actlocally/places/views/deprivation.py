@@ -2,7 +2,6 @@
 and uploads of new releases."""
 
 import uuid
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -13,17 +12,18 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission, require_permission
-from actlocally.core.csv import csv_response, writer
+from actlocally.core.csv import csv_response
 from actlocally.core.pagination import paginate
 from actlocally.jobs.services import start_job
 
 from .. import selectors
+from ..exports import write_ranking_csv
 from ..forms import (
     UploadForm,
 )
 from ..measures import BY_KEY
 from ..models import Ward
-from ..tasks import import_upload
+from ..tasks import export_ranking, import_upload
 
 DEFAULT_LA = "E08000032"
 
@@ -112,45 +112,41 @@ def ranking(request, la):
     )
 
 
-def write_ranking_csv(out, rows) -> None:
-    """The ranking as CSV; names come from uploads, so every cell goes through the safe writer."""
-    csv_out = writer(out)
-    csv_out.writerow(
-        [
-            "code",
-            "name",
-            "score",
-            "rank",
-            "lsoas",
-            "lsoas_in_decile_1",
-            "share_in_decile_1",
-            "population",
-            "decile",
-        ]
-    )
-    for r in rows:
-        csv_out.writerow(
-            [
-                r.code,
-                r.name,
-                # Numbers stay numbers: a negative domain score is not a formula.
-                "" if r.score is None else Decimal(f"{r.score:.3f}"),
-                r.rank,
-                r.lsoas,
-                r.lsoas_in_decile_1,
-                Decimal(f"{r.share_in_decile_1:.3f}"),
-                r.population if r.population is not None else "",
-                r.decile or "",
-            ]
-        )
-
-
 def _csv(rows, context, la):
     response = csv_response(
         f"{la}-{context['level']}-{context['measure']}-{context['release'].key}.csv"
     )
     write_ranking_csv(response, rows)
     return response
+
+
+@login_required
+def ranking_export(request):
+    """England's whole ranking is tens of thousands of rows: made by a worker, while the job's
+    page shows how far it has got; its starter downloads it from there."""
+    require_permission(request.user, "places.view_open_data")
+    context = _choices(request, "")
+    if context is None:
+        return render(request, "places/empty.html", {"can_import": _can_import(request.user)})
+    context["title"] = (
+        _("Ranking of every ward in England by %(measure)s, %(release)s")
+        if context["level"] == "ward"
+        else _("Ranking of every LSOA in England by %(measure)s, %(release)s")
+    ) % {"measure": context["measure_label"], "release": context["release"].key}
+    if request.method == "POST":
+        job = start_job(
+            kind="places.ranking_export",
+            title=context["title"],
+            task=export_ranking,
+            kwargs={
+                "release": context["release"].key,
+                "measure": context["measure"],
+                "level": context["level"],
+            },
+            by=request.user,
+        )
+        return redirect(job)
+    return render(request, "places/ranking_export.html", context)
 
 
 @login_required

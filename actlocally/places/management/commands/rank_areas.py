@@ -4,9 +4,9 @@ import io
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ...exports import write_ranking_csv
 from ...measures import KEYS
 from ...selectors import choose_release, ranking
-from ...views import write_ranking_csv
 
 
 class Command(BaseCommand):
