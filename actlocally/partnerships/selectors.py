@@ -3,7 +3,7 @@
 from auditlog.models import LogEntry
 from django.db.models import Count, Prefetch, Q
 
-from actlocally.authorization import roles_of
+from actlocally.authorization import roles_of, visible_partnership_filter
 from actlocally.journey.models import Step
 from actlocally.journey.selectors import done_counts, journey_for
 
@@ -72,7 +72,7 @@ def public_area(slug: str) -> Partnership | None:
 def dashboard_for(user) -> dict:
     partnerships = [
         _with_focus(p)
-        for p in Partnership.objects.visible_to(user)
+        for p in Partnership.objects.filter(visible_partnership_filter(user))
         .select_related("local_authority")
         .prefetch_related(ACTIVE_FOCUS)
         .annotate(member_count=Count("memberships", distinct=True))
@@ -146,7 +146,7 @@ def local_authority_overview(local_authority: LocalAuthority, user) -> dict:
     )
     partnerships = [
         _with_focus(p)
-        for p in local_authority.partnerships.visible_to(user)
+        for p in local_authority.partnerships.filter(visible_partnership_filter(user))
         .prefetch_related(ACTIVE_FOCUS)
         .annotate(member_count=Count("memberships", distinct=True))
     ]

@@ -10,12 +10,6 @@ from .authorities import LocalAuthority
 
 
 class PartnershipQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The partnerships a person may open: the one visibility rule for lists and lookups."""
-        from actlocally.authorization import visible_partnership_filter
-
-        return self.filter(visible_partnership_filter(user))
-
     def public(self):
         return self.filter(is_public=True)
 
