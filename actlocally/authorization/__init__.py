@@ -29,12 +29,11 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str):
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if name in _FROM_ROLES:
-        from . import roles
-
-        return getattr(roles, name)
-    if name in __all__:
-        from . import checks
-
-        return getattr(checks, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from . import roles as module
+    else:
+        from . import checks as module
+    value = globals()[name] = getattr(module, name)  # found here directly from now on
+    return value

@@ -39,6 +39,8 @@ def is_member(user, obj) -> bool:
 
 
 def has_role(*roles: Role):
+    roles = tuple(Role(role) for role in roles)  # a role that does not exist fails at import
+
     @rules.predicate(name=f"has_role:{'|'.join(roles)}")
     def predicate(user, obj) -> bool:
         partnership = partnership_of(obj)
