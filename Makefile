@@ -68,6 +68,7 @@ fuzz: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 fix: install
 	$(BIN)/ruff check --fix .

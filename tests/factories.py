@@ -206,7 +206,9 @@ def build_world() -> SimpleNamespace:
         event=event,
         organisation=organisation,
         invitation=invitation,
-        coordinator_membership=Membership.objects.get(partnership=keighley, role="coordinator"),
+        coordinator_membership=Membership.objects.get(
+            partnership=keighley, role=Membership.Role.COORDINATOR
+        ),
     )
 
 

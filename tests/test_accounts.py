@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from actlocally.accounts.models import User
 from actlocally.partnerships import services
-from actlocally.partnerships.models import Membership
+from actlocally.partnerships.models import Membership, Role
 
 from .factories import PASSWORD, PartnershipFactory, UserFactory
 
@@ -45,7 +45,7 @@ def test_passwords_are_hashed_with_argon2(settings):
     assert make_password("something long").startswith("argon2")
 
 
-def sign_up_from_invitation(client, partnership, role="member"):
+def sign_up_from_invitation(client, partnership, role=Role.MEMBER):
     """Open an invitation link, create the account it asks for; return the token."""
     _invitation, token = services.invite_member(
         partnership=partnership,
@@ -70,10 +70,10 @@ def sign_up_from_invitation(client, partnership, role="member"):
 
 def test_invited_person_creates_an_account_and_joins(client):
     partnership = PartnershipFactory()
-    token = sign_up_from_invitation(client, partnership, role="young_person")
+    token = sign_up_from_invitation(client, partnership, role=Role.YOUNG_PERSON)
     client.post(reverse("invitation", kwargs={"token": token}))
     assert Membership.objects.filter(
-        partnership=partnership, person__email="invitee@example.org", role="young_person"
+        partnership=partnership, person__email="invitee@example.org", role=Role.YOUNG_PERSON
     ).exists()
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from actlocally.accounts.models import User
 from actlocally.partnerships import services
-from actlocally.partnerships.models import Membership
+from actlocally.partnerships.models import Membership, Role
 
 from .factories import PASSWORD, PartnershipFactory, UserFactory
 from .pageforms import page_form, submit
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a-long-password-1"
 
 
-def invite(partnership, email="invitee@example.org", role="member"):
+def invite(partnership, email="invitee@example.org", role=Role.MEMBER):
     _invitation, token = services.invite_member(
         partnership=partnership,
         email=email,
@@ -44,10 +44,10 @@ def open_link_and_sign_up(client, token, email="invitee@example.org"):
 
 def test_creating_an_account_from_an_invitation_joins_the_partnership(client):
     partnership = PartnershipFactory()
-    _inv, token = invite(partnership, role="young_person")
+    _inv, token = invite(partnership, role=Role.YOUNG_PERSON)
     response = open_link_and_sign_up(client, token)
     assert Membership.objects.filter(
-        partnership=partnership, person__email="invitee@example.org", role="young_person"
+        partnership=partnership, person__email="invitee@example.org", role=Role.YOUNG_PERSON
     ).exists()
     assert response.url == partnership.get_absolute_url()
 

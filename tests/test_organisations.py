@@ -8,6 +8,7 @@ from django.urls import reverse
 from actlocally.organisations.forms import OrganisationForm
 from actlocally.organisations.models import Organisation
 from actlocally.organisations.services import save_organisation
+from actlocally.partnerships.models import Role
 
 from .factories import MembershipFactory, OrganisationFactory, SchoolFactory
 
@@ -65,7 +66,7 @@ def test_database_refuses_a_repeated_urn():
 
 
 def test_an_invalid_organisation_shows_the_error_summary(client):
-    coordinator = MembershipFactory(role="coordinator").person
+    coordinator = MembershipFactory(role=Role.COORDINATOR).person
     client.force_login(coordinator)
     response = client.post(
         reverse("organisations:new"), {"name": "X", "sector": "school", "urn": "12"}
@@ -74,7 +75,7 @@ def test_an_invalid_organisation_shows_the_error_summary(client):
 
 
 def test_an_invalid_organisation_is_not_saved(client):
-    client.force_login(MembershipFactory(role="coordinator").person)
+    client.force_login(MembershipFactory(role=Role.COORDINATOR).person)
     client.post(reverse("organisations:new"), {"name": "X", "sector": "school", "urn": "12"})
     assert not Organisation.objects.filter(name="X").exists()
 

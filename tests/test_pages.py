@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from actlocally.partnerships.models import FocusIssue, TimelineEvent
+from actlocally.partnerships.models import FocusIssue, Role, TimelineEvent
 
 from .factories import MembershipFactory, PartnershipFactory, TimelineEventFactory
 
@@ -84,7 +84,7 @@ def test_invite_form_sends_an_invitation(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("member_invite", kwargs={"slug": "keighley"}),
-            {"full_name": "A Parent", "email": "parent@example.org", "role": "community_rep"},
+            {"full_name": "A Parent", "email": "parent@example.org", "role": Role.COMMUNITY_REP},
         )
     assert mailoutbox[0].to == ["parent@example.org"]
 
@@ -137,7 +137,7 @@ def test_partnership_home_queries_do_not_grow_with_members(
     client, django_assert_max_num_queries, members
 ):
     partnership = PartnershipFactory()
-    coordinator = MembershipFactory(partnership=partnership, role="coordinator").person
+    coordinator = MembershipFactory(partnership=partnership, role=Role.COORDINATOR).person
     MembershipFactory.create_batch(members, partnership=partnership)
     TimelineEventFactory.create_batch(members, partnership=partnership)
     client.force_login(coordinator)
@@ -158,7 +158,7 @@ def test_dashboard_queries_do_not_grow_with_partnerships(
 @pytest.mark.parametrize("members", [1, 15])
 def test_members_page_queries_do_not_grow(client, django_assert_max_num_queries, members):
     partnership = PartnershipFactory()
-    coordinator = MembershipFactory(partnership=partnership, role="coordinator").person
+    coordinator = MembershipFactory(partnership=partnership, role=Role.COORDINATOR).person
     MembershipFactory.create_batch(members, partnership=partnership)
     client.force_login(coordinator)
     query_count(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from actlocally.journey.models import StepProgress
 from actlocally.notifications.models import Kind, Notification
 from actlocally.partnerships import services
-from actlocally.partnerships.models import FocusIssue, Membership, TimelineEvent
+from actlocally.partnerships.models import FocusIssue, Membership, Role, TimelineEvent
 
 from .factories import (
     FocusIssueFactory,
@@ -155,7 +155,9 @@ def test_create_partnership_makes_a_unique_slug():
 
 def test_adding_a_young_person_ticks_establish_convening_partnership():
     partnership = PartnershipFactory()
-    services.add_member(partnership=partnership, person=UserFactory(), role="young_person", by=None)
+    services.add_member(
+        partnership=partnership, person=UserFactory(), role=Role.YOUNG_PERSON, by=None
+    )
     assert step_status(partnership, "establish-convening-partnership") == "done"
 
 
@@ -168,18 +170,18 @@ def test_the_last_coordinator_cannot_be_removed():
 def test_the_last_coordinator_cannot_change_role():
     membership = MembershipFactory(role=Membership.Role.COORDINATOR)
     with pytest.raises(ValidationError):
-        services.change_member_role(membership=membership, role="member", by=None)
+        services.change_member_role(membership=membership, role=Role.MEMBER, by=None)
 
 
 def test_a_coordinator_can_step_down_when_another_exists():
     membership = MembershipFactory(role=Membership.Role.COORDINATOR)
     MembershipFactory(partnership=membership.partnership, role=Membership.Role.COORDINATOR)
-    services.change_member_role(membership=membership, role="member", by=None)
+    services.change_member_role(membership=membership, role=Role.MEMBER, by=None)
     membership.refresh_from_db()
-    assert membership.role == "member"
+    assert membership.role == Role.MEMBER
 
 
-def invite(partnership, email="new.person@example.org", role="member"):
+def invite(partnership, email="new.person@example.org", role=Role.MEMBER):
     return services.invite_member(
         partnership=partnership,
         email=email,
@@ -228,10 +230,10 @@ def test_invitation_refuses_someone_already_a_member():
 
 
 def test_accepting_an_invitation_makes_a_member_with_its_role():
-    invitation, _token = invite(PartnershipFactory(), role="community_rep")
+    invitation, _token = invite(PartnershipFactory(), role=Role.COMMUNITY_REP)
     person = UserFactory(email="new.person@example.org")
     membership = services.accept_invitation(invitation=invitation, by=person)
-    assert (membership.person, membership.role) == (person, "community_rep")
+    assert (membership.person, membership.role) == (person, Role.COMMUNITY_REP)
 
 
 def test_an_invitation_works_only_once():

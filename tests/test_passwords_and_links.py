@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from actlocally.journey.models import StepProgress
 from actlocally.partnerships import services
+from actlocally.partnerships.models import Role
 
 from .factories import PASSWORD, PartnershipFactory, UserFactory
 from .pageforms import page_form, submit
@@ -17,7 +18,7 @@ def test_sign_up_refuses_a_password_made_of_the_persons_name(client):
         partnership=PartnershipFactory(),
         email="peter@example.org",
         full_name="Peter Marsh",
-        role="member",
+        role=Role.MEMBER,
         base_url="http://testserver",
         by=UserFactory(),
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from actlocally.core.forms import GovUKForm
 from actlocally.notifications.models import Notification
-from actlocally.partnerships.models import Invitation
+from actlocally.partnerships.models import Invitation, Role
 
 from .pageforms import page_form, submit
 
@@ -47,7 +47,7 @@ def invite_from_the_page(client, email="parent@example.org"):
     url = reverse("member_invite", kwargs={"slug": "keighley"})
     response = client.get(url)
     form = page_form(response, with_field="email")
-    form.set("full_name", "A Parent").set("email", email).set("role", "community_rep")
+    form.set("full_name", "A Parent").set("email", email).set("role", Role.COMMUNITY_REP)
     return submit(client, response, form)
 
 

@@ -6,10 +6,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from actlocally.authorization.roles import roles_of
+from actlocally.partnerships.models import Role
 
 # Board roles (board members and backbone staff) see every partnership of their authority;
 # research partners will reach record-level data. Site staff reach the Django admin.
-PRIVILEGED_PARTNERSHIP_ROLES = frozenset({"research_partner"})
+PRIVILEGED_PARTNERSHIP_ROLES = frozenset({Role.RESEARCH_PARTNER})
 
 
 def needs_mfa(user) -> bool:

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from actlocally.api import views as api_views
+from actlocally.api import profile as api_profile
 from actlocally.core.forms import GovUKModelForm
 from actlocally.notifications import selectors as notification_selectors
 from actlocally.notifications import services as notification_services
@@ -51,6 +51,6 @@ def profile(request):
         "memberships": memberships,
         "has_mfa": has_mfa(request.user),
     }
-    # API tokens (actlocally/api/views.py): their own section of the page.
-    context |= api_views.profile_tokens(request)
-    return api_views.protect_new_token(render(request, "accounts/profile.html", context), context)
+    # API tokens (actlocally/api/profile.py): their own section of the page.
+    context |= api_profile.profile_tokens(request)
+    return api_profile.protect_new_token(render(request, "accounts/profile.html", context), context)

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from actlocally.partnerships.models import FocusIssue, Membership, Partnership
 
-from .forms import PlanFilterForm
 from .models import OVERDUE, OVERDUE_LABEL, Action, ProgressNote, Status
 
 # The order the summary and the status filter list statuses in: what needs attention first.
@@ -51,10 +50,9 @@ def status_counts(actions) -> list[dict]:
     ]
 
 
-def plan_page(partnership: Partnership, query, person=None) -> dict:
+def plan_page(partnership: Partnership, params: dict[str, str], person=None) -> dict:
     """Everything the action plan page shows: the focus issue, the filters, the counts and rows.
-    `query` is the page's query string; a filter the page never offers is ignored."""
-    params = PlanFilterForm.read(query, statuses=DISPLAY_STATUSES)
+    `params` are the filters the view read from the query string (`PlanFilterForm.read`)."""
     focus_issues = list(
         partnership.focus_issues.prefetch_related("outcomes").order_by("-started_on")
     )

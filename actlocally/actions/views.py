@@ -14,13 +14,18 @@ from actlocally.core.forms import add_errors
 from actlocally.core.pagination import paginate
 
 from . import selectors, services
-from .forms import ProgressForm, action_form_for
+from .forms import PlanFilterForm, ProgressForm, action_form_for
+
+
+def _filters(request) -> dict[str, str]:
+    # A filter the page never offers is dropped: the plan shows unfiltered rather than failing.
+    return PlanFilterForm.read(request.GET, statuses=selectors.DISPLAY_STATUSES)
 
 
 @login_required
 def action_plan(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
-    page = selectors.plan_page(p, request.GET, person=request.user)
+    page = selectors.plan_page(p, _filters(request), person=request.user)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -41,7 +46,7 @@ def action_plan(request, slug):
 @login_required
 def action_plan_csv(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
-    page = selectors.plan_page(p, request.GET)
+    page = selectors.plan_page(p, _filters(request))
     response = csv_response(f"action-plan-{p.slug}-{timezone.localdate():%Y-%m-%d}.csv")
     out = writer(response)
     out.writerow(

@@ -6,16 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from actlocally.core.forms import add_errors
 
 from . import selectors, services
 from .forms import TokenForm
-
-# The new token's secret waits here for the one page view that shows it, then is gone.
-NEW_TOKEN_SESSION_KEY = "api_new_token"  # noqa: S105 (a session key name)
+from .profile import NEW_TOKEN_SESSION_KEY
 
 
 @login_required
@@ -50,17 +47,3 @@ def token_revoke(request, pk: int):
         )
         return redirect("profile")
     return render(request, "api/token_revoke.html", {"token": token})
-
-
-def profile_tokens(request) -> dict:
-    """What the profile page's "API tokens" section shows: the person's tokens and, once, the
-    secret of the one they have just made."""
-    new = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
-    return {"api_tokens": selectors.tokens_of(request.user), "api_new_token": new}
-
-
-def protect_new_token(response, context: dict):
-    """A page showing a token's secret must not be kept by the browser or a proxy."""
-    if context.get("api_new_token"):
-        add_never_cache_headers(response)
-    return response

@@ -1,10 +1,12 @@
 """Every named permission of the platform and, in plain English, who holds it.
 
-Views call `has_permission` (or the 404 helpers in `__init__`); querysets call
+Views call `has_permission` (or the 404 helpers in `checks`); querysets call
 `visible_partnership_filter`. New apps add their permissions here, beside the ones they build on.
 """
 
 import rules
+
+from actlocally.partnerships.models import Role
 
 from .predicates import (
     coordinates_anywhere,
@@ -22,21 +24,16 @@ from .predicates import (
     started_job,
 )
 
-COORDINATOR = "coordinator"
-RESEARCH_PARTNER = "research_partner"
-COMMISSIONER = "commissioner"
-OBSERVER = "observer"
-
 # Members see their own partnerships; board members and backbone staff see every partnership in
 # their local authority; site staff see everything.
 can_view_partnership = is_site_staff | is_member | sits_on_board
 
 # The co-ordinator runs the partnership; backbone staff can step in for any partnership they back.
-can_manage_partnership = is_site_staff | is_backbone_staff | has_role(COORDINATOR)
+can_manage_partnership = is_site_staff | is_backbone_staff | has_role(Role.COORDINATOR)
 
 # Symposia: every member of the partnership takes part (contributes and ranks), except observers;
 # the co-ordinator, backbone staff and site staff run it (codes, merging, ranking, agreeing).
-can_take_part_in_symposium = is_member & ~has_role(OBSERVER)
+can_take_part_in_symposium = is_member & ~has_role(Role.OBSERVER)
 
 PERMISSIONS = {
     "partnerships.view_partnership": can_view_partnership,
@@ -44,7 +41,7 @@ PERMISSIONS = {
     "partnerships.invite_members": can_manage_partnership,
     "partnerships.view_history": can_manage_partnership,
     # The research partner keeps the journey up to date alongside the co-ordinator.
-    "partnerships.update_journey": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "partnerships.update_journey": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     # Object: a local authority. Backbone staff start new partnerships in their own.
     "partnerships.add_partnership": is_site_staff | is_backbone_staff,
     "partnerships.view_local_authority": is_site_staff | sits_on_board,
@@ -65,7 +62,7 @@ PERMISSIONS = {
     "actions.update_action": can_manage_partnership | owns_action,
     # The theory of change: the research partner shapes it with the co-ordinator.
     "theory.view_theory": can_view_partnership,
-    "theory.edit_theory": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "theory.edit_theory": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     # Meetings: members read agendas and minutes; the co-ordinator runs the meetings.
     "meetings.view_meetings": can_view_partnership,
     "meetings.manage_meetings": can_manage_partnership,
@@ -76,7 +73,7 @@ PERMISSIONS = {
     # agree and send recommendations. A commissioner in the partnership, or a member of the
     # local authority's board, records a commissioner's response to a recommendation.
     "statements.view_statement": can_view_partnership,
-    "statements.edit_statement": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "statements.edit_statement": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     "statements.circulate_statement": can_manage_partnership,
     "statements.agree_statement": can_manage_partnership,
     "statements.send_recommendations": can_manage_partnership,
@@ -85,14 +82,14 @@ PERMISSIONS = {
     "statements.comment_on_statement": can_manage_partnership | can_take_part_in_symposium,
     "statements.address_comment": can_manage_partnership,
     "statements.respond_to_recommendation": (
-        is_site_staff | has_role(COMMISSIONER) | is_board_member
+        is_site_staff | has_role(Role.COMMISSIONER) | is_board_member
     ),
     # Places. Deprivation rankings, maps and suggestions are open data: anyone signed in. The
     # research partner loads data, with site and backbone staff. Object: a partnership.
     "places.view_open_data": is_signed_in,
     "places.import_data": is_site_staff | is_backbone_staff_anywhere | is_research_partner_anywhere,
     "places.view_area": can_view_partnership,
-    "places.define_area": can_manage_partnership | has_role(RESEARCH_PARTNER),
+    "places.define_area": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     "places.add_asset": can_manage_partnership,
     # Public pages (accessibility, privacy, cookies, help, contact, glossary) are for everyone;
     # so is the feedback form, signed in or not. Site staff read feedback in the admin.

@@ -2,21 +2,20 @@
 that is a partnership, belongs to one (has `.partnership`) or is a local authority."""
 
 import rules
+from django.db.models import Q
+
+from actlocally.partnerships.models import Board, BoardRole, LocalAuthority, Partnership, Role
 
 from .roles import roles_of
 
 
 def partnership_of(obj):
-    from actlocally.partnerships.models import Partnership
-
     if isinstance(obj, Partnership):
         return obj
     return getattr(obj, "partnership", None)
 
 
 def local_authority_id_of(obj) -> int | None:
-    from actlocally.partnerships.models import LocalAuthority
-
     if isinstance(obj, LocalAuthority):
         return obj.pk
     partnership = partnership_of(obj)
@@ -39,7 +38,9 @@ def is_member(user, obj) -> bool:
     return partnership is not None and partnership.pk in roles_of(user).partnerships
 
 
-def has_role(*roles: str):
+def has_role(*roles: Role):
+    roles = tuple(Role(role) for role in roles)  # a role that does not exist fails at import
+
     @rules.predicate(name=f"has_role:{'|'.join(roles)}")
     def predicate(user, obj) -> bool:
         partnership = partnership_of(obj)
@@ -58,24 +59,27 @@ def sits_on_board(user, obj) -> bool:
 @rules.predicate
 def is_backbone_staff(user, obj) -> bool:
     la_id = local_authority_id_of(obj)
-    return la_id is not None and roles_of(user).boards.get(la_id) == "backbone"
+    return la_id is not None and roles_of(user).boards.get(la_id) == BoardRole.BACKBONE
 
 
 @rules.predicate
 def is_board_member(user, obj) -> bool:
     """The chair or a member of the strategic board of the object's local authority."""
     la_id = local_authority_id_of(obj)
-    return la_id is not None and roles_of(user).boards.get(la_id) in {"chair", "member"}
+    return la_id is not None and roles_of(user).boards.get(la_id) in {
+        BoardRole.CHAIR,
+        BoardRole.MEMBER,
+    }
 
 
 @rules.predicate
 def is_backbone_staff_anywhere(user) -> bool:
-    return "backbone" in roles_of(user).boards.values()
+    return BoardRole.BACKBONE in roles_of(user).boards.values()
 
 
 @rules.predicate
 def coordinates_anywhere(user) -> bool:
-    return "coordinator" in roles_of(user).partnerships.values()
+    return Role.COORDINATOR in roles_of(user).partnerships.values()
 
 
 @rules.predicate
@@ -91,16 +95,12 @@ def owns_action(user, action) -> bool:
 
 @rules.predicate
 def is_research_partner_anywhere(user) -> bool:
-    return "research_partner" in roles_of(user).partnerships.values()
+    return Role.RESEARCH_PARTNER in roles_of(user).partnerships.values()
 
 
 def local_authorities_of_organisation(organisation) -> set[int]:
     """The local authorities an organisation works in: where it is a partnership's partner,
     backbone or research partner, or a board's backbone. Read once per organisation object."""
-    from django.db.models import Q
-
-    from actlocally.partnerships.models import Board, Partnership
-
     cached = getattr(organisation, "_actlocally_authorities", None)
     if cached is None:
         if organisation.pk is None:
@@ -126,8 +126,8 @@ def runs_organisations_authority(user, organisation) -> bool:
     """A co-ordinator or backbone staff of a local authority the organisation works in; or, for
     an organisation no partnership or board uses yet, anyone who may add organisations."""
     roles = roles_of(user)
-    own = {la for la, role in roles.boards.items() if role == "backbone"} | {
-        roles.authorities[p] for p, role in roles.partnerships.items() if role == "coordinator"
+    own = {la for la, role in roles.boards.items() if role == BoardRole.BACKBONE} | {
+        roles.authorities[p] for p, role in roles.partnerships.items() if role == Role.COORDINATOR
     }
     if not own or organisation is None:
         return False

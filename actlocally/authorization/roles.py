@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass, field
 
+from actlocally.partnerships.models import BoardMembership, Membership
+
 ROLES_CACHE_ATTR = "_actlocally_roles"
 
 
 @dataclass(frozen=True)
 class Roles:
-    # partnership id -> Membership.Role value
+    # partnership id -> a Role value (the stored string, equal to its Role member)
     partnerships: dict[int, str] = field(default_factory=dict)
-    # local authority id -> BoardMembership.Role value
+    # local authority id -> a BoardRole value
     boards: dict[int, str] = field(default_factory=dict)
     # partnership id -> its local authority id, for the partnerships in `partnerships`
     authorities: dict[int, int] = field(default_factory=dict)
@@ -20,8 +22,6 @@ def roles_of(user) -> Roles:
         return Roles()
     cached = getattr(user, ROLES_CACHE_ATTR, None)
     if cached is None:
-        from actlocally.partnerships.models import BoardMembership, Membership
-
         memberships = list(
             Membership.objects.filter(person=user).values_list(
                 "partnership_id", "role", "partnership__local_authority_id"

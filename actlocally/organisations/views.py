@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from actlocally.authorization import has_permission, require_permission
+from actlocally.authorization import has_permission, require_permission, visible_partnership_filter
 from actlocally.core.forms import add_errors
 from actlocally.core.pagination import paginate
 
@@ -48,7 +48,7 @@ def organisation_list(request):
 def organisation_detail(request, pk):
     require_permission(request.user, "organisations.view_organisation")
     organisation = get_object_or_404(Organisation, pk=pk)
-    partnerships = organisation.partnerships.visible_to(request.user)
+    partnerships = organisation.partnerships.filter(visible_partnership_filter(request.user))
     return render(
         request,
         "organisations/detail.html",

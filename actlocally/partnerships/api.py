@@ -11,6 +11,7 @@ from actlocally.api.endpoints import (
     Reference,
     VisibleObjectsMixin,
 )
+from actlocally.authorization import visible_partnership_filter
 from actlocally.organisations.models import Organisation
 
 from .models import FocusIssue, IntendedOutcome, LocalAuthority, Partnership
@@ -62,7 +63,7 @@ class FocusIssueSerializer(serializers.ModelSerializer):
 
 def _partnerships_for(user):
     return (
-        Partnership.objects.visible_to(user)
+        Partnership.objects.filter(visible_partnership_filter(user))
         .select_related("local_authority", "backbone", "research_partner")
         .prefetch_related(
             Prefetch("partner_organisations", queryset=Organisation.objects.order_by("name"))

@@ -4,7 +4,7 @@ from auditlog.models import LogEntry
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from actlocally.authorization import roles_of
+from actlocally.authorization import roles_of, visible_partnership_filter
 from actlocally.journey.models import Step
 from actlocally.journey.selectors import done_counts, journey_for
 
@@ -105,7 +105,7 @@ def public_area_extras(partnership: Partnership) -> dict:
 def dashboard_for(user) -> dict:
     partnerships = [
         _with_focus(p)
-        for p in Partnership.objects.visible_to(user)
+        for p in Partnership.objects.filter(visible_partnership_filter(user))
         .select_related("local_authority")
         .prefetch_related(ACTIVE_FOCUS)
         .annotate(member_count=Count("memberships", distinct=True))
@@ -179,7 +179,7 @@ def local_authority_overview(local_authority: LocalAuthority, user) -> dict:
     )
     partnerships = [
         _with_focus(p)
-        for p in local_authority.partnerships.visible_to(user)
+        for p in local_authority.partnerships.filter(visible_partnership_filter(user))
         .prefetch_related(ACTIVE_FOCUS)
         .annotate(member_count=Count("memberships", distinct=True))
     ]

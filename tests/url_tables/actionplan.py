@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from actlocally.partnerships.models import Role
 from tests import factories
 
 from .foundation import MANAGERS, partnership_rule
@@ -11,7 +12,7 @@ from .foundation import MANAGERS, partnership_rule
 ACCESS = {
     # The owner of the action (the "member" in the world) may update it, as may the managers.
     "update_action": partnership_rule(MANAGERS | {"member"}),
-    "edit_theory": partnership_rule(MANAGERS | {"research_partner"}),
+    "edit_theory": partnership_rule(MANAGERS | {Role.RESEARCH_PARTNER}),
 }
 
 

@@ -5,20 +5,14 @@ tests/test_url_access.py merges them all.
 """
 
 from actlocally.partnerships import services
+from actlocally.partnerships.models import Role
 
 # Who may do what, in the words of the permission table (actlocally/authorization/permissions.py).
-MEMBER_ROLES = [
-    "coordinator",
-    "research_partner",
-    "member",
-    "community_rep",
-    "young_person",
-    "commissioner",
-    "observer",
-]
+# One person per partnership role (tests/factories.py makes them), so a new role is walked too.
+MEMBER_ROLES = [role.value for role in Role]
 ROLES = ["anonymous", "no_role", "outsider", "backbone", "board", "staff", *MEMBER_ROLES]
 VIEWERS = {"backbone", "board", "staff", *MEMBER_ROLES}
-MANAGERS = {"coordinator", "backbone", "staff"}
+MANAGERS = {Role.COORDINATOR, "backbone", "staff"}
 
 
 def partnership_rule(allowed: set[str]):
@@ -35,7 +29,7 @@ ACCESS = {
     "signed_in": lambda role: 302 if role == "anonymous" else 200,
     "view": lambda role: 302 if role == "anonymous" else (200 if role in VIEWERS else 404),
     "manage": partnership_rule(MANAGERS),
-    "update_journey": partnership_rule(MANAGERS | {"research_partner"}),
+    "update_journey": partnership_rule(MANAGERS | {Role.RESEARCH_PARTNER}),
     "la_view": lambda role: (
         302 if role == "anonymous" else 200 if role in {"staff", "backbone", "board"} else 404
     ),
@@ -52,13 +46,17 @@ ACCESS = {
         302
         if role == "anonymous"
         else 200
-        if role in {"staff", "backbone", "coordinator", "outsider"}
+        if role in {"staff", "backbone", Role.COORDINATOR, "outsider"}
         else 403
     ),
     # Changing an organisation that works in Bradford: Bradford's co-ordinators and backbone
     # staff, and site staff; Leeds's co-ordinator ("outsider") is refused like everyone else.
     "manage_bradford_organisation": lambda role: (
-        302 if role == "anonymous" else 200 if role in {"staff", "backbone", "coordinator"} else 403
+        302
+        if role == "anonymous"
+        else 200
+        if role in {"staff", "backbone", Role.COORDINATOR}
+        else 403
     ),
     "site_staff": lambda role: 200 if role == "staff" else 302,
 }
@@ -74,7 +72,7 @@ def invitation_token(world):
         partnership=world.keighley,
         email="new.person@example.org",
         full_name="New Person",
-        role="member",
+        role=Role.MEMBER,
         base_url="http://testserver",
         by=world.people["coordinator"],
     )

@@ -1,5 +1,6 @@
 """Access rules and URLs of the places pages (deprivation data, areas of focus, asset maps)."""
 
+from actlocally.partnerships.models import Role
 from tests import factories
 
 from .foundation import MANAGERS, partnership_rule
@@ -9,10 +10,10 @@ ACCESS = {
         302
         if role == "anonymous"
         else 200
-        if role in {"staff", "backbone", "research_partner"}
+        if role in {"staff", "backbone", Role.RESEARCH_PARTNER}
         else 403
     ),
-    "define_area": partnership_rule(MANAGERS | {"research_partner"}),
+    "define_area": partnership_rule(MANAGERS | {Role.RESEARCH_PARTNER}),
 }
 
 

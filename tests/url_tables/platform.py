@@ -3,12 +3,13 @@
 from actlocally.jobs import services as job_services
 from actlocally.jobs.models import Job
 from actlocally.notifications.services import unsubscribe_token
+from actlocally.partnerships.models import Role
 
 ACCESS = {
     # A job's page: whoever started it (here the research partner) and site staff; 404 for
     # everyone else, so a job's existence does not leak.
     "job_starter": lambda role: (
-        302 if role == "anonymous" else 200 if role in {"research_partner", "staff"} else 404
+        302 if role == "anonymous" else 200 if role in {Role.RESEARCH_PARTNER, "staff"} else 404
     ),
     # The file a job made: only whoever started it, not even site staff (it holds what they
     # were allowed to see).

@@ -2,6 +2,7 @@
 
 import datetime
 
+from actlocally.partnerships.models import Role
 from actlocally.partnerships.services import set_focus_issue
 from actlocally.statements import services
 
@@ -13,11 +14,11 @@ ACCESS = {
         302 if ACCESS["edit_statement"](role) == 200 else ACCESS["edit_statement"](role)
     ),
     # Co-ordinator, backbone and staff write drafts, and so does the research partner.
-    "edit_statement": partnership_rule(MANAGERS | {"research_partner"}),
+    "edit_statement": partnership_rule(MANAGERS | {Role.RESEARCH_PARTNER}),
     # A commissioner in the partnership or a member of the authority's board (not backbone staff).
-    "respond": partnership_rule({"staff", "commissioner", "board"}),
+    "respond": partnership_rule({"staff", Role.COMMISSIONER, "board"}),
     # Every member but an observer comments on a circulated draft, as do those who run it.
-    "comment": partnership_rule(MANAGERS | (set(MEMBER_ROLES) - {"observer"})),
+    "comment": partnership_rule(MANAGERS | (set(MEMBER_ROLES) - {Role.OBSERVER})),
 }
 
 TODAY = datetime.date(2024, 1, 15)

@@ -1,10 +1,11 @@
 """Access rules and the URL table for symposium pages and the public phone flow."""
 
+from actlocally.partnerships.models import Role
 from tests import factories
 
 from .foundation import MEMBER_ROLES, partnership_rule
 
-TAKE_PART = set(MEMBER_ROLES) - {"observer"}
+TAKE_PART = set(MEMBER_ROLES) - {Role.OBSERVER}
 
 ACCESS = {
     # Members of the partnership contribute and rank (observers watch); others who may see the
