@@ -25,8 +25,15 @@ cp "$nm/leaflet/dist/leaflet.js" "$nm/leaflet/dist/leaflet.css" "$out/leaflet/"
 cp -r "$nm/leaflet/dist/images" "$out/leaflet/"
 cp "$nm/leaflet/LICENSE" "$out/leaflet/LICENSE.txt"
 
+# axe-core is for the browser tests only (tests/browser/test_every_page.py injects it from disk):
+# kept out of static/, so it is never served.
+axe=tests/browser/vendor/axe-core
+rm -rf "$axe" && mkdir -p "$axe"
+cp "$nm/axe-core/axe.min.js" "$axe/"
+cp "$nm/axe-core/LICENSE" "$axe/LICENSE.txt"
+
 # Source maps are not shipped: drop the comments that point at them (collectstatic would fail).
-find "$out" -name "*.js" -exec sed -i 's|//# sourceMappingURL=.*$||' {} +
+find "$out" "$axe" -name "*.js" -exec sed -i 's|//# sourceMappingURL=.*$||' {} +
 
 # Every file the stylesheet points at must be there, or collectstatic fails later.
 for ref in $(grep -o 'url([^)]*)' "$out/css/frontend.min.css" | sed -E 's/url\(["]?([^")]*)["]?\)/\1/' | sort -u); do
@@ -46,6 +53,7 @@ Do not edit by hand. Served by the app itself: nothing is fetched from a CDN.
 | @ministryofjustice/frontend | $(version @ministryofjustice/frontend) | MIT | moj-frontend/, css/frontend.min.css |
 | htmx.org | $(version htmx.org) | 0BSD | htmx/ |
 | leaflet | $(version leaflet) | BSD-2-Clause | leaflet/ |
+| axe-core | $(version axe-core) | MPL-2.0 | tests/browser/vendor/axe-core/ (tests only, not served) |
 
 css/frontend.min.css is compiled from frontend/actlocally.scss: GOV.UK Frontend and MOJ Frontend
 with Arial in place of the GDS Transport typeface, which only GOV.UK services may use.

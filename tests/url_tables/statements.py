@@ -5,6 +5,7 @@ import datetime
 from actlocally.partnerships.models import Role
 from actlocally.partnerships.services import set_focus_issue
 from actlocally.statements import services
+from actlocally.statements.models import Statement, StatementVersion
 
 from .foundation import MANAGERS, MEMBER_ROLES, partnership_rule
 
@@ -25,7 +26,19 @@ TODAY = datetime.date(2024, 1, 15)
 
 
 def draft(world):
-    return services.start_statement(focus_issue=world.focus, by=world.people["staff"])
+    """A draft of the focus issue's Statement: its first; or the one being written; or (where a
+    version was circulated or agreed, as in the demo the browser suite walks) a new one."""
+    statement = Statement.objects.filter(focus_issue=world.focus).first()
+    if statement is None:
+        return services.start_statement(focus_issue=world.focus, by=world.people["staff"])
+    latest = statement.versions.order_by("-number").first()
+    if latest.status == StatementVersion.Status.DRAFT:
+        return latest
+    if latest.status == StatementVersion.Status.CIRCULATED:
+        services.transition(
+            version=latest, name="agree", agreed_on=TODAY, agreed_by_whom="The partnership", by=None
+        )
+    return services.start_new_draft(statement=statement, by=world.people["staff"])
 
 
 def agreed(world, *, recommendation: bool = False):
@@ -49,7 +62,7 @@ def agreed(world, *, recommendation: bool = False):
 
 def sent_recommendation(world):
     version = agreed(world, recommendation=True)
-    rec = version.statement.recommendations.get()
+    rec = version.statement.recommendations.latest("pk")
     services.mark_recommendations_sent(recommendations=[rec], sent_on=TODAY, by=None)
     return rec
 

@@ -10,7 +10,10 @@ register = template.Library()
 @register.inclusion_tag("partnerships/_sub_navigation.html", takes_context=True)
 def partnership_sections(context, partnership):
     request = context["request"]
-    return {"sections": sections_for(partnership, request.path, request.user)}
+    sections = sections_for(partnership, request.path, request.user)
+    # The longest match is the current one (a section's URL can start another's).
+    current = max((s for s in sections if s["current"]), key=lambda s: len(s["url"]), default=None)
+    return {"sections": sections, "current": current}
 
 
 @register.simple_tag(takes_context=True)
