@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("actlocally.symposia.urls")),
     path("places/", include("actlocally.places.urls")),
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
+    path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("", include("actlocally.pages.urls")),
     path("jobs/", include("actlocally.jobs.urls")),
     path("notifications/", include("actlocally.notifications.urls")),
