@@ -11,6 +11,26 @@ from .models import GeographyType, Indicator
 class IndicatorForm(GovUKModelForm):
     """A new indicator for the local authority's library."""
 
+    # Declared here, not from the model, to say https is the scheme when none is typed.
+    source_url = forms.URLField(
+        label=_("Source's web address (optional)"), required=False, assume_scheme="https"
+    )
+    field_order = [
+        "name",
+        "key",
+        "definition",
+        "numerator_definition",
+        "denominator_definition",
+        "unit",
+        "polarity",
+        "period_type",
+        "frequency",
+        "source",
+        "source_url",
+        "licence",
+        "illustrative",
+    ]
+
     class Meta:
         model = Indicator
         fields = [
@@ -24,7 +44,6 @@ class IndicatorForm(GovUKModelForm):
             "period_type",
             "frequency",
             "source",
-            "source_url",
             "licence",
             "illustrative",
         ]

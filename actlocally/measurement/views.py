@@ -242,7 +242,7 @@ def define(request, slug):
     p = get_partnership_or_404(request.user, slug, MANAGE)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in form.field_order}
         try:
             services.define_indicator(local_authority=p.local_authority, by=request.user, **fields)
         except ValidationError as error:
