@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
-from rest_framework.status import HTTP_201_CREATED
+from rest_framework.status import HTTP_201_CREATED, HTTP_400_BAD_REQUEST
 
 from actlocally.api.endpoints import SLUG_PARAMETER, PartnershipScopedMixin
 from actlocally.authorization import has_permission
@@ -171,6 +171,16 @@ def _as_csv(points: list[dict]) -> str:
     return out.getvalue()
 
 
+class DataPointProblem(serializers.Serializer):
+    index = serializers.IntegerField(allow_null=True, help_text=_("Which data point, from 0."))
+    field = serializers.CharField()
+    message = serializers.CharField()
+
+
+class DataPointsRefused(serializers.Serializer):
+    data_points = DataPointProblem(many=True)
+
+
 FIELD_OF = {"area code": "area_code"}
 
 
@@ -204,7 +214,8 @@ class DataPoints(PartnershipScopedMixin, generics.GenericAPIView):
                 data=text.encode(), name="request", partnership=self.partnership, by=request.user
             )
         except ImportRefused as e:
-            raise serializers.ValidationError(
+            # A Response, not ValidationError, so the index stays a number.
+            return Response(
                 {
                     "data_points": [
                         {
@@ -214,6 +225,7 @@ class DataPoints(PartnershipScopedMixin, generics.GenericAPIView):
                         }
                         for x in e.errors[:200]
                     ]
-                }
-            ) from None
+                },
+                status=HTTP_400_BAD_REQUEST,
+            )
         return Response({"saved": saved}, status=HTTP_201_CREATED)
