@@ -85,11 +85,14 @@ def check_code(geography: str, code: str, *, lsoas=None, wards=None) -> str | No
     return None
 
 
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
 def _number(text: str) -> float | None:
     cleaned = text.strip().replace(",", "")
     if not cleaned:
         return None
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", cleaned):
+    if not _NUMBER.fullmatch(cleaned):
         raise ValueError(_("“%(value)s” is not a number.") % {"value": text[:40]})
     return float(cleaned)
 
@@ -155,6 +158,8 @@ def read_figures(*, data: bytes, name: str, partnership) -> Checked:
     seen: dict[tuple, int] = {}
     header_of = {c: table.headers[i] for c, i in where.items()}
     periods: dict[tuple[str, str], tuple[str, object]] = {}
+    # Files repeat the same few hundred places: check each code once.
+    places: dict[str, tuple[str | None, str | None]] = {}
     for number, row in table:
         cells = {c: row[i].strip() for c, i in where.items()}
         ok = True
@@ -173,15 +178,19 @@ def read_figures(*, data: bytes, name: str, partnership) -> Checked:
         if code.lower() in AREA_WORDS or code == partnership.slug:
             geography, code = GeographyType.AREA, str(partnership.pk)
         else:
-            geography = geography_of(code)
-            problem = (
-                _("The cell is empty: enter an ONS code, or “area” for the partnership's area.")
-                if not code
-                else _("“%(code)s” is not an LSOA, ward, local authority or England code.")
-                % {"code": code[:20]}
-                if geography is None
-                else check_code(geography, code, lsoas=lsoas, wards=wards)
-            )
+            known = places.get(code)
+            if known is None:
+                geography = geography_of(code)
+                problem = (
+                    _("The cell is empty: enter an ONS code, or “area” for the partnership's area.")
+                    if not code
+                    else _("“%(code)s” is not an LSOA, ward, local authority or England code.")
+                    % {"code": code[:20]}
+                    if geography is None
+                    else check_code(geography, code, lsoas=lsoas, wards=wards)
+                )
+                known = places[code] = (geography, problem)
+            geography, problem = known
             if problem:
                 errors.add(number, header_of["code"], problem)
                 ok = False

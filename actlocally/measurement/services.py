@@ -1,11 +1,13 @@
 """Every write of shared measurement: defining indicators, choosing them for a partnership, and
 saving data points (checked against the indicator's unit, all or nothing)."""
 
+import datetime
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
@@ -91,24 +93,52 @@ def check_figures(
     return numerator, denominator, computed
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A checked data point, ready to save."""
+class Figure(NamedTuple):
+    """A checked data point, ready to save (a tuple: uploads make 100,000 of them)."""
 
     indicator_id: int
     geography: str
     code: str
     partnership_id: int | None
     period: str
-    period_start: object
+    period_start: datetime.date
     numerator: float | None
     denominator: float | None
     value: float
     note: str = ""
 
 
-UPDATED_FIELDS = ["partnership", "period_start", "numerator", "denominator", "value", "note"]
-BATCH = 2000
+COLUMNS = [
+    "indicator_id",
+    "geography",
+    "code",
+    "partnership_id",
+    "period",
+    "period_start",
+    "numerator",
+    "denominator",
+    "value",
+    "note",
+    "entered_by_id",
+    "entered_at",
+]
+KEY = ["indicator_id", "geography", "code", "period"]
+
+
+def _upsert_sql() -> str:
+    """One prepared INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL both have it): the
+    ORM's bulk_create builds and compiles every row as a model, 20 times slower on big files."""
+    q = connection.ops.quote_name
+    table = q(DataPoint._meta.db_table)
+    updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in COLUMNS if c not in KEY)
+    return (
+        f"INSERT INTO {table} ({', '.join(q(c) for c in COLUMNS)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+        f"ON CONFLICT ({', '.join(q(c) for c in KEY)}) DO UPDATE SET {updates}"
+    )
+
+
+BATCH = 5000
 
 
 def save_figures(*, figures: list[Figure], partnership: Partnership | None, by) -> int:
@@ -117,34 +147,26 @@ def save_figures(*, figures: list[Figure], partnership: Partnership | None, by) 
     is attributed on its rows (entered_by) rather than with an audit entry per row."""
     if not figures:
         return 0
-    entered_by = by if getattr(by, "is_authenticated", False) else None
-    objects = [
-        DataPoint(
-            indicator_id=f.indicator_id,
-            geography=f.geography,
-            code=f.code,
-            partnership_id=f.partnership_id,
-            period=f.period,
-            period_start=f.period_start,
-            numerator=f.numerator,
-            denominator=f.denominator,
-            value=f.value,
-            note=f.note,
-            entered_by=entered_by,
-        )
-        for f in figures
-    ]
-    with transaction.atomic(), acting_as(by):
-        DataPoint.objects.bulk_create(
-            objects,
-            batch_size=BATCH,
-            update_conflicts=True,
-            unique_fields=["indicator", "geography", "code", "period"],
-            update_fields=[*UPDATED_FIELDS, "entered_by", "entered_at"],
-        )
+    entered_by = by.pk if getattr(by, "is_authenticated", False) else None
+    ops = connection.ops
+    now = ops.adapt_datetimefield_value(timezone.now())
+    dates: dict = {}
+
+    def day(value):
+        if value not in dates:
+            dates[value] = ops.adapt_datefield_value(value)
+        return dates[value]
+
+    sql = _upsert_sql()
+    with transaction.atomic(), acting_as(by), connection.cursor() as cursor:
+        for i in range(0, len(figures), BATCH):
+            cursor.executemany(
+                sql,
+                [(*f[:5], day(f[5]), *f[6:], entered_by, now) for f in figures[i : i + BATCH]],
+            )
         if partnership is not None:
             record_data_evidence(partnership=partnership, by=by)
-    return len(objects)
+    return len(figures)
 
 
 def record_data_evidence(*, partnership: Partnership, by=None) -> None:
