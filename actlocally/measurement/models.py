@@ -283,7 +283,8 @@ class DataPoint(models.Model):
                 name="data_point_area_has_partnership",
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "geography", "period_start"])]
+        # The unique constraint's index (indicator, geography, code, period) serves every read:
+        # a second index would only slow uploads.
 
     def __str__(self):
         return f"{self.indicator_id} {self.geography} {self.code} {self.period}"
