@@ -494,6 +494,12 @@ def test_the_same_place_and_period_twice_in_a_file_is_refused(world, area):
     assert refused.value.errors[0].row == 5
 
 
+def test_the_upload_page_names_the_columns(client, world, area):
+    client.force_login(world.people["research_partner"])
+    page = client.get(reverse("measurement_upload", kwargs={"slug": "keighley"}))
+    assert "header names: indicator, period, area code, numerator" in page.content.decode()
+
+
 def test_the_template_offers_the_columns_the_importer_reads(client, world, area):
     client.force_login(world.people["research_partner"])
     template = client.get(reverse("measurement_template", kwargs={"slug": "keighley"}))
