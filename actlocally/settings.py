@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "actlocally.statements",
     "actlocally.symposia",
     "actlocally.places",
+    "actlocally.measurement",
     "actlocally.pages",
     "actlocally.search",
     # Platform (issue 9): background jobs with progress pages, and notifications.
@@ -396,3 +397,11 @@ if SENTRY_DSN:
         send_default_pii=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
+
+# Shared measurement: counts below this are suppressed on every page, file and API answer seen by
+# anyone but the partnership's research partner and co-ordinator (and so is every rate or
+# proportion built on them). Source of the default: issue 10, "default 10 for anything about
+# children" (docs/adr/0014-shared-measurement.md). Publishers set their own threshold
+# under their disclosure control policy; an authority whose information governance sets another
+# number sets ACTLOCALLY_SMALL_NUMBER_THRESHOLD.
+MEASUREMENT_SMALL_NUMBER_THRESHOLD = int(os.environ.get("ACTLOCALLY_SMALL_NUMBER_THRESHOLD", "10"))

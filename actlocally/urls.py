@@ -30,6 +30,7 @@ urlpatterns = [
     path("places/", include("actlocally.places.urls")),
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
+    path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("", include("actlocally.pages.urls")),
     path("jobs/", include("actlocally.jobs.urls")),
     path("notifications/", include("actlocally.notifications.urls")),

@@ -517,6 +517,49 @@ class AssetFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Community group {n}")
 
 
+# Shared measurement ------------------------------------------------------------------------------
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measurement.Indicator"
+
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    key = factory.Sequence(lambda n: f"indicator-{n}")
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    definition = "What share of children it counts."
+    unit = "percentage"
+    polarity = "lower_is_better"
+    source = "A test source"
+    licence = "Open Government Licence v3.0"
+    frequency = "annual"
+    period_type = "academic_year"
+
+
+class PartnershipIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measurement.PartnershipIndicator"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    indicator = factory.SubFactory(
+        IndicatorFactory, local_authority=factory.SelfAttribute("..partnership.local_authority")
+    )
+
+
+class DataPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measurement.DataPoint"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    geography = "la"
+    code = "E08000032"
+    period = "2022/23"
+    period_start = datetime.date(2022, 9, 1)
+    numerator = 50
+    denominator = 1000
+    value = 5.0
+
+
 # API tokens --------------------------------------------------------------------------------------
 
 

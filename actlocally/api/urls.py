@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 
 from actlocally.actions import api as actions_api
+from actlocally.measurement import api as measurement_api
 from actlocally.meetings import api as meetings_api
 from actlocally.partnerships import api as partnerships_api
 from actlocally.statements import api as statements_api
@@ -40,6 +41,21 @@ v1 = [
         "partnerships/<slug:slug>/actions/<int:pk>/progress/",
         actions_api.ActionProgress.as_view(),
         name="action_progress",
+    ),
+    path(
+        "partnerships/<slug:slug>/indicators/",
+        measurement_api.IndicatorList.as_view(),
+        name="indicators",
+    ),
+    path(
+        "partnerships/<slug:slug>/indicators/<int:pk>/data/",
+        measurement_api.IndicatorData.as_view(),
+        name="indicator_data",
+    ),
+    path(
+        "partnerships/<slug:slug>/data-points/",
+        measurement_api.DataPoints.as_view(),
+        name="data_points",
     ),
     path("partnerships/<slug:slug>/meetings/", meetings_api.MeetingList.as_view(), name="meetings"),
     path(

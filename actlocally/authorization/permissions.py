@@ -101,6 +101,14 @@ PERMISSIONS = {
     # The file a job made (an export) holds what its starter was allowed to see: only they may
     # download it, not site staff.
     "jobs.download_result": started_job,
+    # Shared measurement. Members read their partnership's indicators; the research partner and
+    # the co-ordinator (with backbone and site staff) choose indicators, define them in the local
+    # authority's library and enter data. Counts below the small-number threshold are shown only
+    # to the partnership's research partner and co-ordinator; everyone else sees them suppressed.
+    "measurement.view_measurement": can_view_partnership,
+    "measurement.manage_indicators": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
+    "measurement.add_data": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
+    "measurement.view_small_numbers": has_role(Role.COORDINATOR, Role.RESEARCH_PARTNER),
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
 }
