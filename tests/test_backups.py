@@ -1,5 +1,7 @@
 """Backups: the manifest catches any difference, bad archives are refused, SQLite round-trips."""
 
+import io
+import json
 import tarfile
 
 import pytest
@@ -20,6 +22,8 @@ from actlocally.organisations.models import Organisation
 
 from .factories import OrganisationFactory
 
+# Restores replace the whole database, so these tests run outside a transaction; serialized
+# rollback puts the migrations' rows back afterwards for the tests that follow on this worker.
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="PostgreSQL is drilled by scripts/backup_drill.sh in CI"
 )
@@ -61,7 +65,7 @@ def test_a_file_that_is_not_a_backup_is_refused_with_its_name(tmp_path):
 
 
 @sqlite_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_of_another_database_engine_is_refused(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     archive = tmp_path / "b.tar.gz"
@@ -74,7 +78,7 @@ def test_a_backup_of_another_database_engine_is_refused(tmp_path, settings):
 
 
 @sqlite_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restore_brings_back_rows_deleted_after_the_backup(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     OrganisationFactory(name="Holme Wood Community Pantry")
@@ -88,7 +92,7 @@ def test_a_restore_brings_back_rows_deleted_after_the_backup(tmp_path, settings)
 
 
 @sqlite_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restore_brings_back_uploaded_files(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "uploads").mkdir(parents=True)
@@ -101,7 +105,7 @@ def test_a_restore_brings_back_uploaded_files(tmp_path, settings):
 
 
 @sqlite_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_without_yes_asks_and_restores_nothing_unless_told(tmp_path, settings, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     archive = tmp_path / "b.tar.gz"
@@ -114,9 +118,6 @@ def test_restore_without_yes_asks_and_restores_nothing_unless_told(tmp_path, set
 
 
 def _rewrite_manifest(archive, manifest, tmp_path):
-    import io
-    import json
-
     rebuilt = tmp_path / "rebuilt.tar.gz"
     with tarfile.open(archive, "r:gz") as old, tarfile.open(rebuilt, "w:gz") as new:
         for member in old.getmembers():
