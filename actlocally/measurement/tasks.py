@@ -25,16 +25,7 @@ def import_data(*, job_id: str, partnership_id: int, path: str, name: str) -> No
             )
         except ImportRefused as e:
             raise JobFailed(
-                [
-                    {
-                        "file": x.file,
-                        "row": x.row,
-                        "column": x.column,
-                        "message": x.message,
-                        "text": str(x),
-                    }
-                    for x in e.errors
-                ],
+                e.problems(),
                 more=e.more,
                 stage=_("The file was refused: nothing was saved from it"),
             ) from e

@@ -45,16 +45,7 @@ def import_upload(
                 progress.did(str(result))
         except ImportRefused as e:
             raise JobFailed(
-                [
-                    {
-                        "file": x.file,
-                        "row": x.row,
-                        "column": x.column,
-                        "message": x.message,
-                        "text": str(x),
-                    }
-                    for x in e.errors
-                ],
+                e.problems(),
                 more=e.more,
                 stage=_("The file was refused: nothing was imported from it"),
             ) from e

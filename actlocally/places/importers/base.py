@@ -62,6 +62,13 @@ class ImportRefused(Exception):
     def not_shown(self) -> int:
         return self.total - len(self.shown)
 
+    def problems(self) -> list[dict]:
+        """Every problem as a plain dict, as a background job's page lists them."""
+        return [
+            {"file": x.file, "row": x.row, "column": x.column, "message": x.message, "text": str(x)}
+            for x in self.errors
+        ]
+
     def lines(self, *, limit: int | None = SHOWN_ERRORS) -> list[str]:
         """The problems as lines of text (for a command's output), with "and N more"."""
         errors = self.errors if limit is None else self.errors[:limit]
