@@ -35,4 +35,6 @@ def test_backbone_staff_see_all_three_partnerships(page):
 def test_public_area_page_needs_no_sign_in(page):
     page.goto(page.base_url + "/")
     page.get_by_role("link", name="Manningham & Girlington").click()
+    # The click starts a navigation; wait for the area's page before looking at it.
+    page.wait_for_url("**/areas/manningham-girlington/")
     assert page.get_by_role("heading", name="Our focus issue").is_visible()
