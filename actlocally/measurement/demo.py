@@ -227,6 +227,9 @@ def load_indicator_data(indicators: dict[str, Indicator], by=None) -> None:
 
 
 def load_demo(context) -> None:
+    # Bradford's indicators: only a demo whose folder has measurement.yaml loads them.
+    if not context.section("measurement"):
+        return
     by = context.by
     keighley = context.partnerships["keighley"]
     la = keighley.local_authority
