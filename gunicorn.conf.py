@@ -23,3 +23,6 @@ max_requests = 2000
 max_requests_jitter = 200
 # The reverse proxy terminates TLS and says so in X-Forwarded-Proto (see docs/deploy.md).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn 27's control socket sits at one path per user, so two instances on one machine (and
+# `make two-instances`) would fight over it; processes are managed by signals instead.
+control_socket_disable = True

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""The checks behind scripts/two_instances.sh: sign in on one instance, use the session on the
-other; queue an upload through one, see the worker finish it through the other."""
+"""The checks behind scripts/two_instances.sh: sign in on one instance, give the authenticator code
+on the other, use the session on both; queue an upload through one, see the worker finish it
+through the other."""
 
 import os
 import re
@@ -22,21 +23,34 @@ FILE1 = (
 )
 
 
-def make_person() -> None:
+def make_person() -> str:
+    """Site staff must use an authenticator app in production; returns its secret."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actlocally.settings")
     import django
 
     django.setup()
+    from allauth.mfa.totp.internal import auth as totp
+
     from actlocally.accounts.services import create_person
 
-    create_person(
+    person = create_person(
         email=EMAIL,
         full_name="Two Instances",
         password=PASSWORD,
         email_verified=True,
         is_staff=True,
     )
+    secret = totp.generate_totp_secret()
+    totp.TOTP.activate(person, secret)
+    return secret
+
+
+def current_code(secret: str) -> str:
+    from allauth.mfa.totp.internal import auth as totp
+
+    counter = next(totp.yield_hotp_counters_from_time())
+    return totp.format_hotp_value(totp.hotp_value(secret, counter))
 
 
 def wait_until_up(base: str) -> None:
@@ -67,7 +81,7 @@ def check(name: str, ok: bool) -> None:
 
 
 def main(a: str, b: str) -> None:
-    make_person()
+    secret = make_person()
     wait_until_up(a)
     wait_until_up(b)
     session = requests.Session()
@@ -78,7 +92,19 @@ def main(a: str, b: str) -> None:
         timeout=10,
         allow_redirects=False,
     )
-    check("signed in on the first instance", signed_in.status_code == 302)
+    check(
+        "the first instance asks for the authenticator code",
+        signed_in.status_code == 302 and "/2fa/authenticate/" in signed_in.headers["Location"],
+    )
+    # The half-signed-in state lives in the shared session, so the second step can be on B.
+    token = csrf(session, f"{b}/accounts/2fa/authenticate/")
+    coded = session.post(
+        f"{b}/accounts/2fa/authenticate/",
+        data={"csrfmiddlewaretoken": token, "code": current_code(secret)},
+        timeout=10,
+        allow_redirects=False,
+    )
+    check("the code is accepted on the second", coded.status_code == 302)
     profile = session.get(f"{b}/accounts/profile/", timeout=10, allow_redirects=False)
     check(
         "the session is valid on the second", profile.status_code == 200 and EMAIL in profile.text
