@@ -8,12 +8,15 @@ STAMP := $(VENV)/.installed
 # without a real secret key and HTTPS (see .env.example).
 LOCAL := ACTLOCALLY_DEMO=1
 
-.PHONY: run serve test lint fix bench england-figures vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy serve-smoke
+.PHONY: run serve test lint lock audit fix bench england-figures vendor demo-reset check install migrate test-postgres fuzz two-instances backup-drill check-deploy serve-smoke
 
-$(STAMP): pyproject.toml
+# Every dependency comes from the lock file, each file checked against its hash; then the project
+# itself, without letting pip resolve anything else (`make lock` after changing pyproject.toml).
+$(STAMP): pyproject.toml requirements-lock.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements-lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -64,6 +67,17 @@ test-postgres: install
 ## make fuzz: the property-based tests with a long corpus (CI runs a short one in `make test`)
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -n 2 -m fuzz
+
+## make lock: resolve pyproject.toml's pins (and what they need) into requirements-lock.txt, hashed
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --quiet \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	  --custom-compile-command "make lock" -o requirements-lock.txt
+
+## make audit: known vulnerabilities in the locked dependencies; fails on any it could not check
+## (it needs PyPI's JSON API or OSV, which this workplace cannot reach)
+audit: install
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements-lock.txt
 
 lint: install
 	$(BIN)/ruff check .
