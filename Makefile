@@ -59,10 +59,10 @@ serve-smoke: install
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: lint
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist worksteal
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist worksteal
 
 ## make fuzz: the property-based tests with a long corpus (CI runs a short one in `make test`)
 fuzz: install

@@ -11,6 +11,9 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+
+from tests import dbsnapshot
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -31,6 +34,9 @@ PHONE = {"width": 375, "height": 740}
 
 
 def pytest_collection_modifyitems(items):
+    # The browser tests are the longest: first, so that neither test process is left with one of
+    # them at the end while the other waits.
+    items.sort(key=lambda item: "/browser/" not in str(item.fspath))
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
@@ -43,10 +49,19 @@ def pytest_collection_modifyitems(items):
                 )
 
 
+# The seeded demo of each test database, taken the first time a test asks for it.
+_DEMO_SNAPSHOTS = {}
+
+
 @pytest.fixture
 def demo(settings):
     settings.DEMO_MODE = True
+    database = connection.settings_dict["NAME"]
+    if database in _DEMO_SNAPSHOTS:
+        dbsnapshot.restore(_DEMO_SNAPSHOTS[database])
+        return
     call_command("seed_demo", verbosity=0)
+    _DEMO_SNAPSHOTS[database] = dbsnapshot.take()
 
 
 @pytest.fixture
