@@ -32,16 +32,26 @@ def _partnership_of(obj):
 
 
 def record_access(
-    *, by, kind: Kind, obj=None, partnership=None, reason: str = "", request=None, label=""
+    *,
+    by,
+    kind: Kind,
+    obj=None,
+    partnership=None,
+    reason: str = "",
+    request=None,
+    label: str = "",
+    at=None,
 ) -> AccessEvent:
     """Write down that `by` viewed or exported the personal data in `obj` (a record, or None
-    for a list that is not one record). `label` names the record when str(obj) would not."""
+    for a list that is not one record). `label` names the record when str(obj) would not; `at`
+    is for the demo's past entries (views leave it: now)."""
     person = by if getattr(by, "is_authenticated", False) else None
     if partnership is None and obj is not None:
         partnership = _partnership_of(obj)
     request_id = getattr(request, "request_id", "") or request_id_var.get()
     with transaction.atomic():
         return AccessEvent.objects.create(
+            at=at or timezone.now(),
             person=person,
             kind=Kind(kind),
             object_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
