@@ -4,6 +4,7 @@ Keighley's member list and downloads the entries as CSV; the page fits a 375px p
 from pathlib import Path
 
 from .conftest import PHONE, open_page, screenshot, sign_in
+from .test_every_page import demo_world, walk
 
 
 def search_for_hannah(page):
@@ -36,3 +37,8 @@ def test_the_access_audit_fits_a_phone(browser):
     width = page.evaluate("document.documentElement.scrollWidth")
     screenshot(page, "access-audit-phone")
     assert width <= PHONE["width"]
+
+
+def test_the_access_audit_has_no_axe_violation_at_either_width(browser):
+    visited, problems = walk(browser, demo_world(), only={"access_audit"})
+    assert (visited, problems) == (["access_audit"], [])
