@@ -256,7 +256,7 @@ def test_the_csv_has_the_searched_entries(client, world):
 
 
 def test_the_csv_neutralises_a_formula_in_a_reason(client, world):
-    AccessEventFactory(reason="=HYPERLINK(\"http://evil.example\")")
+    AccessEventFactory(reason='=HYPERLINK("http://evil.example")')
     client.force_login(world.people["data_guardian"])
     rows = csv_rows(client.get(reverse("access_audit_csv")))
     assert rows[0][8].startswith("'=")

@@ -87,9 +87,7 @@ def pseudonymise_person(*, person: User, pseudonym: str = "", by=None) -> int:
     pseudonym = pseudonym or new_pseudonym()
     person_type = ContentType.objects.get_for_model(User)
     with transaction.atomic(), acting_as(by):
-        changed = AccessEvent.objects.filter(person=person).update(
-            person=None, pseudonym=pseudonym
-        )
+        changed = AccessEvent.objects.filter(person=person).update(person=None, pseudonym=pseudonym)
         changed += AccessEvent.objects.filter(object_type=person_type, object_id=person.pk).update(
             object_id=None, object_label=pseudonym
         )

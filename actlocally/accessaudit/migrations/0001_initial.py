@@ -7,37 +7,102 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('partnerships', '0002_partnership_public_contact'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("partnerships", "0002_partnership_public_contact"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessEvent',
+            name="AccessEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='when')),
-                ('pseudonym', models.CharField(blank=True, max_length=64, verbose_name='pseudonym')),
-                ('kind', models.CharField(choices=[('member_list', 'Member list with contact details'), ('profile', "A person's details"), ('symposium_guests', 'Symposium guest names'), ('history', 'History of changes'), ('export', 'Export'), ('access_audit', 'Access audit')], max_length=32, verbose_name='what')),
-                ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('object_label', models.CharField(blank=True, max_length=200, verbose_name='record')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='request id')),
-                ('reason', models.TextField(blank=True, verbose_name='reason given')),
-                ('object_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('partnership', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to='partnerships.partnership', verbose_name='partnership')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="when"
+                    ),
+                ),
+                (
+                    "pseudonym",
+                    models.CharField(blank=True, max_length=64, verbose_name="pseudonym"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("member_list", "Member list with contact details"),
+                            ("profile", "A person's details"),
+                            ("symposium_guests", "Symposium guest names"),
+                            ("history", "History of changes"),
+                            ("export", "Export"),
+                            ("access_audit", "Access audit"),
+                        ],
+                        max_length=32,
+                        verbose_name="what",
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(blank=True, null=True)),
+                (
+                    "object_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="record"),
+                ),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="request id"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason given")),
+                (
+                    "object_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_events",
+                        to="partnerships.partnership",
+                        verbose_name="partnership",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access event',
-                'verbose_name_plural': 'access events',
-                'ordering': ['-at', '-pk'],
-                'default_permissions': (),
-                'indexes': [models.Index(fields=['person', '-at'], name='accessaudit_person_at'), models.Index(fields=['partnership', '-at'], name='accessaudit_partnership_at'), models.Index(fields=['kind', '-at'], name='accessaudit_kind_at')],
+                "verbose_name": "access event",
+                "verbose_name_plural": "access events",
+                "ordering": ["-at", "-pk"],
+                "default_permissions": (),
+                "indexes": [
+                    models.Index(fields=["person", "-at"], name="accessaudit_person_at"),
+                    models.Index(fields=["partnership", "-at"], name="accessaudit_partnership_at"),
+                    models.Index(fields=["kind", "-at"], name="accessaudit_kind_at"),
+                ],
             },
         ),
     ]

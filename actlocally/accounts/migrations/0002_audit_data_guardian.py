@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='is_data_guardian',
-            field=models.BooleanField(default=False, help_text='Data guardians read, search and export the record of who viewed or exported personal data.', verbose_name='data guardian'),
+            model_name="user",
+            name="is_data_guardian",
+            field=models.BooleanField(
+                default=False,
+                help_text="Data guardians read, search and export the record of who viewed or exported personal data.",
+                verbose_name="data guardian",
+            ),
         ),
     ]
