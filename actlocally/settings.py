@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "actlocally.symposia",
     "actlocally.places",
     "actlocally.measurement",
+    # Issue 14: the append-only record of who viewed or exported personal data.
+    "actlocally.accessaudit",
     "actlocally.pages",
     "actlocally.search",
     # Platform (issue 9): background jobs with progress pages, and notifications.

@@ -32,6 +32,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("", include("actlocally.pages.urls")),
+    path("access-audit/", include("actlocally.accessaudit.urls")),
     path("jobs/", include("actlocally.jobs.urls")),
     path("notifications/", include("actlocally.notifications.urls")),
     path("healthz", health.healthz, name="healthz"),

@@ -185,6 +185,8 @@ def build_world() -> SimpleNamespace:
     people["board"] = BoardMembershipFactory(board=board, role=BoardMembership.Role.MEMBER).person
     people["staff"] = UserFactory(is_staff=True, is_superuser=True)
     people["no_role"] = UserFactory()
+    # A site-level role (ADR 15): reads the access audit, sees no partnership.
+    people["data_guardian"] = UserFactory(is_data_guardian=True)
     outsider = MembershipFactory(partnership=leeds_p, role=Membership.Role.COORDINATOR).person
     MembershipFactory(partnership=holme_wood, role=Membership.Role.COORDINATOR)
     focus = FocusIssueFactory(partnership=keighley)

@@ -35,6 +35,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("Site staff see every partnership and can use the site admin."),
     )
+    # A site-level responsibility (docs/adr/0015-access-audit.md): reads the record of who saw
+    # whose personal data. Site staff do not hold it by being staff.
+    is_data_guardian = models.BooleanField(
+        _("data guardian"),
+        default=False,
+        help_text=_(
+            "Data guardians read, search and export the record of who viewed or exported "
+            "personal data."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
@@ -46,6 +56,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         "password": "secret: Argon2 hash only",
         "is_staff": "not personal: access level",
         "is_superuser": "not personal: access level",
+        "is_data_guardian": "not personal: access level",
         "is_active": "not personal: account state",
         "date_joined": "personal: account history; kept while the account exists",
         "last_login": "personal: account history; kept while the account exists",

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actlocally.accessaudit.models import Kind as Accessed
+from actlocally.accessaudit.services import record_view
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
@@ -47,6 +49,8 @@ def action_plan(request, slug):
 def action_plan_csv(request, slug):
     p = get_partnership_or_404(request.user, slug, "actions.view_actions")
     page = selectors.plan_page(p, _filters(request))
+    # The owners' names leave the platform with the file.
+    record_view(request, Accessed.EXPORT, p, label=_("Action plan (CSV)"))
     response = csv_response(f"action-plan-{p.slug}-{timezone.localdate():%Y-%m-%d}.csv")
     out = writer(response)
     out.writerow(

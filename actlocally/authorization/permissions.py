@@ -14,6 +14,7 @@ from .predicates import (
     is_backbone_staff,
     is_backbone_staff_anywhere,
     is_board_member,
+    is_data_guardian,
     is_member,
     is_research_partner_anywhere,
     is_signed_in,
@@ -109,6 +110,10 @@ PERMISSIONS = {
     "measurement.manage_indicators": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     "measurement.add_data": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
     "measurement.view_small_numbers": has_role(Role.COORDINATOR, Role.RESEARCH_PARTNER),
+    # The access audit (who viewed or exported personal data). Only data guardians read, search
+    # and export it: not site staff, whose own access it records (ADR 15).
+    "accessaudit.view_access_events": is_data_guardian,
+    "accessaudit.export_access_events": is_data_guardian,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
 }

@@ -28,6 +28,13 @@ def is_site_staff(user) -> bool:
 
 
 @rules.predicate
+def is_data_guardian(user) -> bool:
+    """A site-level responsibility, held on the person (ADR 15), not granted by being staff."""
+    signed_in = getattr(user, "is_authenticated", False) and user.is_active
+    return bool(signed_in and getattr(user, "is_data_guardian", False))
+
+
+@rules.predicate
 def is_signed_in(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 

@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from actlocally.accessaudit.models import Kind as Accessed
+from actlocally.accessaudit.services import record_view
 from actlocally.accounts.adapter import PENDING_INVITATION_SESSION_KEY
 from actlocally.authorization import get_partnership_or_404, has_permission, require_permission
 from actlocally.core.forms import add_errors
@@ -167,6 +169,8 @@ def partnership_edit(request, slug):
 def members(request, slug):
     p = get_partnership_or_404(request.user, slug)
     can_invite = has_permission(request.user, "partnerships.invite_members", p)
+    # Names and job titles, and for those who invite, the email of everyone invited.
+    record_view(request, Accessed.MEMBER_LIST, p)
     return render(
         request,
         "partnerships/members.html",
@@ -219,6 +223,7 @@ def member_edit(request, slug, pk):
         Membership.objects.select_related("person"), partnership=p, pk=pk
     )
     form = MembershipForm(request.POST or None, instance=membership)
+    record_view(request, Accessed.PROFILE, membership.person, partnership=p)
     if request.method == "POST":
         try:
             if "remove" in request.POST:
@@ -370,6 +375,8 @@ def early_impact(request, slug):
 @login_required
 def history(request, slug):
     p = get_partnership_or_404(request.user, slug, "partnerships.view_history")
+    # Who changed what, with the values: names and invited people's email addresses among them.
+    record_view(request, Accessed.HISTORY, p)
     return render(
         request,
         "partnerships/history.html",
@@ -382,6 +389,7 @@ def history_export(request, slug):
     """The whole history as CSV, made by a worker; the job's page shows progress and the file."""
     p = get_partnership_or_404(request.user, slug, "partnerships.view_history")
     if request.method == "POST":
+        record_view(request, Accessed.EXPORT, p, label=_("History of changes (CSV)"))
         job = start_job(
             kind="partnerships.history_export",
             title=_("History of changes: %(partnership)s") % {"partnership": p.name},

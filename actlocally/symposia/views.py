@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actlocally.accessaudit.models import Kind as Accessed
+from actlocally.accessaudit.services import record_view
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.csv import csv_response
 from actlocally.core.forms import add_errors
@@ -153,6 +155,9 @@ def symposium_codes(request, slug, pk):
             else:
                 messages.success(request, _("New code: %(code)s") % {"code": code})
                 return redirect("symposium_codes", slug=p.slug, pk=s.pk)
+    guests = list(selectors.guests_of(s))
+    if guests:
+        record_view(request, Accessed.SYMPOSIUM_GUESTS, s)
     return render(
         request,
         "symposia/codes.html",
@@ -161,7 +166,7 @@ def symposium_codes(request, slug, pk):
             "symposium": s,
             "form": form,
             "codes": selectors.current_join_codes(s),
-            "guests": selectors.guests_of(s),
+            "guests": guests,
             "join_url": request.build_absolute_uri("/join/"),
         },
     )

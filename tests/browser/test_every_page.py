@@ -33,6 +33,7 @@ DEMO_PEOPLE = {
     "backbone": "backbone@example.org",
     "board": "board@example.org",
     "staff": "admin@example.org",
+    "data_guardian": "dataguardian@example.org",
 }
 # Whom to open a page as: the public as the public sees it, otherwise the person who uses the page
 # most (the co-ordinator's pages have the most on them), then the others.

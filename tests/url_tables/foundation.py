@@ -10,7 +10,16 @@ from actlocally.partnerships.models import Role
 # Who may do what, in the words of the permission table (actlocally/authorization/permissions.py).
 # One person per partnership role (tests/factories.py makes them), so a new role is walked too.
 MEMBER_ROLES = [role.value for role in Role]
-ROLES = ["anonymous", "no_role", "outsider", "backbone", "board", "staff", *MEMBER_ROLES]
+ROLES = [
+    "anonymous",
+    "no_role",
+    "outsider",
+    "backbone",
+    "board",
+    "staff",
+    "data_guardian",
+    *MEMBER_ROLES,
+]
 VIEWERS = {"backbone", "board", "staff", *MEMBER_ROLES}
 MANAGERS = {Role.COORDINATOR, "backbone", "staff"}
 

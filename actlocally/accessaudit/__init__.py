@@ -1,0 +1,1 @@
+"""The access audit: an append-only record of who viewed or exported whose personal data."""
