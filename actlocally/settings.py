@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "actlocally.demo",
     "actlocally.api",
     "actlocally.operations",
+    # Issue 14: subject access, erasure and the retention schedule.
+    "actlocally.privacy",
 ]
 
 MIDDLEWARE = [

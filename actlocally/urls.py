@@ -33,6 +33,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("", include("actlocally.pages.urls")),
     path("jobs/", include("actlocally.jobs.urls")),
+    path("privacy/", include("actlocally.privacy.urls")),
     path("notifications/", include("actlocally.notifications.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
