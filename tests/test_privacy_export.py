@@ -44,9 +44,7 @@ def test_the_export_holds_their_invitations_by_email():
 @pytest.mark.django_db
 def test_the_export_never_holds_a_token_secret_or_an_authenticator_key():
     person = factories.UserFactory()
-    _token, secret = create_token(
-        person=person, name="Reports", scope="read", days=30, by=person
-    )
+    _token, secret = create_token(person=person, name="Reports", scope="read", days=30, by=person)
     Authenticator.objects.create(user=person, type="totp", data={"secret": "KEEPMEHIDDEN"})
     archive = _zip(access.build_zip(person)[0])
     text = " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".json"))

@@ -13,9 +13,7 @@ class FindPersonForm(GovUKForm):
 class EraseForm(GovUKForm):
     """The staff member types the person's email address: a deliberate act, not a slip."""
 
-    confirm_email = forms.CharField(
-        label=_("Type their email address to confirm"), max_length=254
-    )
+    confirm_email = forms.CharField(label=_("Type their email address to confirm"), max_length=254)
 
     def __init__(self, *args, person, **kwargs):
         self.person = person

@@ -13,7 +13,9 @@ DELETE = "delete"
 ANONYMISE = "anonymise"
 # Ends only when the person is erased (or leaves): nothing to purge on a timer.
 WITH_ACCOUNT = "deleted when the person is erased"
-WITH_RECORD = "kept with the partnership's record; shown as 'a former member' once the person is erased"
+WITH_RECORD = (
+    "kept with the partnership's record; shown as 'a former member' once the person is erased"
+)
 
 
 def audit_log_days() -> int:
@@ -54,7 +56,9 @@ def _purge_feedback(now) -> int:
 def _purge_unread_notifications(now) -> int:
     from actlocally.notifications.models import Notification
 
-    return Notification.objects.filter(read_at__isnull=True, created_at__lt=_ago(now, 365)).delete()[0]
+    return Notification.objects.filter(
+        read_at__isnull=True, created_at__lt=_ago(now, 365)
+    ).delete()[0]
 
 
 def _purge_sessions(now) -> int:
@@ -119,7 +123,9 @@ RETENTION = {
         _purge_unread_notifications,
         NIGHTLY,
     ),
-    "jobs.Job": Retention(f"{RETENTION_DAYS} after it finishes, with its file", DELETE, by=OLD_RECORDS),
+    "jobs.Job": Retention(
+        f"{RETENTION_DAYS} after it finishes, with its file", DELETE, by=OLD_RECORDS
+    ),
     "django_tasks_database.DBTaskResult": Retention(
         f"{RETENTION_DAYS} after it finishes", DELETE, by=OLD_RECORDS
     ),
@@ -190,7 +196,7 @@ def schedule_markdown() -> str:
         f"The nightly job `{NIGHTLY}` (02:30) runs every purge marked with it; "
         f"`{OLD_RECORDS}` (03:00) and `{GUEST_NAMES}` (02:00) run their own. Erasing a person "
         "(site staff, from the person's page) deletes everything marked "
-        f"\"{WITH_ACCOUNT}\" at once and anonymises the rest.",
+        f'"{WITH_ACCOUNT}" at once and anonymises the rest.',
         "",
         "| Table | What it holds | Kept | At the end | Done by |",
         "| --- | --- | --- | --- | --- |",
@@ -200,7 +206,5 @@ def schedule_markdown() -> str:
         model = apps.get_model(label)
         end = {WITH_ACCOUNT: DELETE, WITH_RECORD: ANONYMISE}.get(r.end, r.end)
         by = f"`{r.by}`" if r.by else "erasure"
-        lines.append(
-            f"| `{label}` | {model._meta.verbose_name_plural} | {r.keep} | {end} | {by} |"
-        )
+        lines.append(f"| `{label}` | {model._meta.verbose_name_plural} | {r.keep} | {end} | {by} |")
     return "\n".join(lines) + "\n"

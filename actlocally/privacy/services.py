@@ -44,9 +44,7 @@ def _identifiers(person, emails: list[str]) -> list[str]:
 
     names = {person.full_name, *emails}
     # What an inviter typed for them may differ from the name they later gave.
-    names |= set(
-        Invitation.objects.filter(email__in=emails).values_list("full_name", flat=True)
-    )
+    names |= set(Invitation.objects.filter(email__in=emails).values_list("full_name", flat=True))
     return [n for n in names if n]
 
 

@@ -167,5 +167,7 @@ def emails_of(person) -> list[str]:
     from allauth.account.models import EmailAddress
 
     found = {person.email.lower()}
-    found |= {e.lower() for e in EmailAddress.objects.filter(user=person).values_list("email", flat=True)}
+    found |= {
+        e.lower() for e in EmailAddress.objects.filter(user=person).values_list("email", flat=True)
+    }
     return sorted(found)
