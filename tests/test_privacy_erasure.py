@@ -137,3 +137,27 @@ def test_typing_their_email_on_the_confirmation_page_erases_them(client):
         page_form(page, with_field="confirm_email").set("confirm_email", person.email.upper()),
     )
     assert response.status_code == 302 and not User.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_export_made_about_them_is_deleted_with_its_file(django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from actlocally.jobs.models import Job
+
+    person = factories.UserFactory()
+    staff = factories.UserFactory(is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_export(person=person, by=staff)
+    stored = Job.objects.get().result_file
+    services.erase_person(person=person, by=staff)
+    assert not Job.objects.exists() and not default_storage.exists(stored)
+
+
+@pytest.mark.django_db
+def test_the_people_page_lists_recent_erasures_by_pseudonym(client):
+    staff = factories.UserFactory(is_staff=True)
+    person = factories.UserFactory()
+    record = services.erase_person(person=person, by=staff)
+    client.force_login(staff)
+    assert record.pseudonym.encode() in client.get("/privacy/people/").content

@@ -110,3 +110,14 @@ def test_the_job_title_does_not_name_the_person(client):
     page = client.get(f"/privacy/people/{person.pk}/")
     submit(client, page, _form_to(page, f"/privacy/people/{person.pk}/export/"))
     assert "Quayle" not in Job.objects.get().title
+
+
+@pytest.mark.django_db
+def test_the_export_holds_changes_made_to_their_account_by_others():
+    from auditlog.models import LogEntry
+
+    person = factories.UserFactory()
+    LogEntry.objects.log_create(person, action=LogEntry.Action.UPDATE, changes={}, force_log=True)
+    archive = _zip(access.build_zip(person)[0])
+    entries = json.loads(archive.read("auditlog.LogEntry.json"))
+    assert [e["object_repr"] for e in entries] == [str(person)]

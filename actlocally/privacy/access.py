@@ -48,7 +48,7 @@ def collect(person) -> list[Section]:
             sections.append(
                 Section(
                     label=model._meta.label,
-                    title=str(model._meta.verbose_name_plural),
+                    title=subjects.title_of(model),
                     fields=fields,
                     rows=rows,
                 )
@@ -62,7 +62,7 @@ def not_linked() -> list[tuple[str, str]]:
     for model in subjects.personal_models():
         reason = subjects.way_in(model)
         if isinstance(reason, str):
-            found.append((str(model._meta.verbose_name_plural), reason))
+            found.append((subjects.title_of(model), reason))
     return found
 
 

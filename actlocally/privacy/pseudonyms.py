@@ -7,6 +7,11 @@ import hmac
 from django.conf import settings
 
 
-def pseudonym_of(person_id: int) -> str:
+def reference_of(person_id: int) -> str:
+    """Twelve hex digits naming the person without saying who they are (job titles use it)."""
     digest = hmac.new(settings.SECRET_KEY.encode(), f"person:{person_id}".encode(), hashlib.sha256)
-    return f"former-member-{digest.hexdigest()[:12]}"
+    return digest.hexdigest()[:12]
+
+
+def pseudonym_of(person_id: int) -> str:
+    return f"former-member-{reference_of(person_id)}"

@@ -19,7 +19,7 @@ WITH_RECORD = (
 
 
 def audit_log_days() -> int:
-    return getattr(settings, "AUDIT_LOG_RETENTION_DAYS", 6 * 365)
+    return settings.AUDIT_LOG_RETENTION_DAYS
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,16 @@ for _label in [
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 
 
+def personal_fields(model) -> list[str]:
+    """The fields a model declares personal (ours), or hands a person (other packages')."""
+    from . import subjects
+
+    if subjects.is_ours(model):
+        declared = getattr(model, "PERSONAL_DATA", {})
+        return [name for name, text in declared.items() if subjects.is_personal(text)]
+    return list(subjects.subject_of(model).fields or [])
+
+
 def retention_of(model) -> Retention | None:
     return RETENTION.get(model._meta.label)
 
@@ -198,13 +208,13 @@ def schedule_markdown() -> str:
         "(site staff, from the person's page) deletes everything marked "
         f'"{WITH_ACCOUNT}" at once and anonymises the rest.',
         "",
-        "| Table | What it holds | Kept | At the end | Done by |",
+        "| Table | Personal fields | Kept | At the end | Done by |",
         "| --- | --- | --- | --- | --- |",
     ]
     for label in sorted(RETENTION):
         r = RETENTION[label]
-        model = apps.get_model(label)
+        fields = ", ".join(personal_fields(apps.get_model(label))) or "—"
         end = {WITH_ACCOUNT: DELETE, WITH_RECORD: ANONYMISE}.get(r.end, r.end)
         by = f"`{r.by}`" if r.by else "erasure"
-        lines.append(f"| `{label}` | {model._meta.verbose_name_plural} | {r.keep} | {end} | {by} |")
+        lines.append(f"| `{label}` | {fields} | {r.keep} | {end} | {by} |")
     return "\n".join(lines) + "\n"

@@ -15,6 +15,12 @@ def find_people(text: str) -> QuerySet:
     return people.filter(Q(full_name__icontains=text) | Q(email__icontains=text))
 
 
+def recent_erasures(limit: int = 10) -> list:
+    from .models import ErasureRecord
+
+    return list(ErasureRecord.objects.select_related("erased_by")[:limit])
+
+
 def held_about(person) -> list[tuple[str, int]]:
     """(table, rows) for every table that holds something about `person`: one query per table."""
     emails = subjects.emails_of(person)
@@ -22,5 +28,5 @@ def held_about(person) -> list[tuple[str, int]]:
     for model in subjects.personal_models():
         count = subjects.rows_of(model, person, emails).count()
         if count:
-            found.append((str(model._meta.verbose_name_plural), count))
+            found.append((subjects.title_of(model), count))
     return found

@@ -12,7 +12,7 @@ from actlocally.jobs.services import start_job
 from . import subjects
 from .hooks import erasure_hooks
 from .models import ErasureRecord
-from .pseudonyms import pseudonym_of
+from .pseudonyms import pseudonym_of, reference_of
 from .scrub import scrub
 
 EXPORT_KIND = "privacy.subject_access"
@@ -22,7 +22,7 @@ FORMER_MEMBER = "a former member"
 
 def export_title(person) -> str:
     # The job row outlives nothing about the person: a reference, not their name.
-    return _("Subject access export (%(ref)s)") % {"ref": pseudonym_of(person.pk)}
+    return _("Subject access export (reference %(ref)s)") % {"ref": reference_of(person.pk)}
 
 
 def start_export(*, person, by) -> Job:
@@ -83,7 +83,7 @@ def erase_person(*, person, by) -> ErasureRecord:
         _delete(Feedback.objects.filter(email__in=emails), summary, "feedback")
         # Exports they started, or that were made about them, hold what they could see.
         jobs = Job.objects.filter(started_by=person) | Job.objects.filter(
-            kind=EXPORT_KIND, title__contains=pseudonym
+            kind=EXPORT_KIND, title__contains=reference_of(person.pk)
         )
         for job in jobs:
             job.delete_result_file()

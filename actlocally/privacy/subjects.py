@@ -23,7 +23,17 @@ class Subject:
     email_fields: tuple[str, ...] = ()  # addresses matched without regard to case
     fields: tuple[str, ...] | None = None
     finder: Callable[[models.Model], models.QuerySet] | None = None
+    about: Callable[[models.Model], Q] | None = None  # rows about them that no relation names
     not_linked: str = ""  # why rows cannot be tied to an account, when they cannot
+
+
+def _changes_to_their_account(person) -> Q:
+    user = get_user_model()._meta
+    return Q(
+        content_type__app_label=user.app_label,
+        content_type__model=user.model_name,
+        object_pk=str(person.pk),
+    )
 
 
 def _sessions_of(person) -> models.QuerySet:
@@ -48,7 +58,9 @@ THIRD_PARTY = {
     ),
     # Only the kind of authenticator and its dates: never the secret or the recovery codes.
     "mfa.Authenticator": Subject(fields=("type", "created_at", "last_used_at")),
+    # What they did, and what was done to their account.
     "auditlog.LogEntry": Subject(
+        about=_changes_to_their_account,
         fields=(
             "timestamp",
             "action",
@@ -57,7 +69,7 @@ THIRD_PARTY = {
             "changes",
             "remote_addr",
             "actor_email",
-        )
+        ),
     ),
     "django_tasks_database.DBTaskResult": Subject(
         not_linked="task arguments and results hold record ids, not names; finished rows are "
@@ -126,8 +138,7 @@ def way_in(model) -> list[str] | str:
     if subject.not_linked:
         return subject.not_linked
     lookups = [*account_links(model), *subject.links, *subject.email_fields]
-    if subject.finder is not None:
-        lookups.append(subject.finder.__name__)
+    lookups += [f.__name__ for f in (subject.finder, subject.about) if f is not None]
     return lookups
 
 
@@ -144,6 +155,8 @@ def rows_of(model, person, emails: list[str]) -> models.QuerySet:
     for name in subject.email_fields:
         for email in emails:
             query |= Q(**{f"{name}__iexact": email})
+    if subject.about is not None:
+        query |= subject.about(person)
     return model.objects.filter(query).distinct()
 
 
@@ -161,6 +174,11 @@ def exported_fields(model) -> list[str]:
         ]
     by_name = {f.name: f for f in model._meta.concrete_fields}
     return [by_name[n].attname for n in names]
+
+
+def title_of(model) -> str:
+    """A table's name for people: "log entries (Auditlog)", so two packages' logs differ."""
+    return f"{model._meta.verbose_name_plural} ({apps.get_app_config(model._meta.app_label).verbose_name})"
 
 
 def emails_of(person) -> list[str]:

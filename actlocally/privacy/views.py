@@ -40,7 +40,13 @@ def people(request):
     form = FindPersonForm(request.GET or None)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     found = paginate(request, selectors.find_people(text))
-    return render(request, "privacy/people.html", {"form": form, "text": text, "found": found})
+    context = {
+        "form": form,
+        "text": text,
+        "found": found,
+        "erasures": selectors.recent_erasures(),
+    }
+    return render(request, "privacy/people.html", context)
 
 
 @login_required
