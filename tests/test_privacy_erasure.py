@@ -161,3 +161,11 @@ def test_the_people_page_lists_recent_erasures_by_pseudonym(client):
     record = services.erase_person(person=person, by=staff)
     client.force_login(staff)
     assert record.pseudonym.encode() in client.get("/privacy/people/").content
+
+
+@pytest.mark.django_db
+def test_another_persons_address_containing_theirs_is_left_alone():
+    person = factories.UserFactory(email="ann@example.org", full_name="Ann Bell")
+    other = factories.UserFactory(email="joann@example.org")
+    services.erase_person(person=person, by=None)
+    assert User.objects.get(pk=other.pk).email == "joann@example.org"

@@ -22,6 +22,7 @@ class Section:
     label: str  # "statements.Comment"
     title: str  # "comments"
     fields: list[str]
+    headings: list[str]
     rows: list[dict]
 
     @property
@@ -50,6 +51,7 @@ def collect(person) -> list[Section]:
                     label=model._meta.label,
                     title=subjects.title_of(model),
                     fields=fields,
+                    headings=subjects.headings_of(model, fields),
                     rows=rows,
                 )
             )

@@ -11,6 +11,9 @@ from django.db.models import Q
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
 # Shorter strings would match inside ordinary words.
 SHORTEST = 4
+# Whole names and addresses only: erasing ann@example.org must leave joann@example.org (another
+# person's sign-in) and "Ann Lee-Smith" alone.
+_BOUNDED = r"(?<![\w.+@-]){}(?![\w@-]|\.\w)"
 
 
 def _usable(identifiers: list[str]) -> list[str]:
@@ -51,7 +54,7 @@ def scrub(*, identifiers: list[str], replacement: str, replacements: dict | None
     idents = _usable(identifiers)
     if not idents:
         return {}
-    patterns = [re.compile(re.escape(i), re.IGNORECASE) for i in idents]
+    patterns = [re.compile(_BOUNDED.format(re.escape(i)), re.IGNORECASE) for i in idents]
     changed: dict[str, int] = {}
     for model in apps.get_models(include_auto_created=True):
         if model._meta.proxy or not model._meta.managed:

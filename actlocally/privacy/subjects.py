@@ -178,7 +178,15 @@ def exported_fields(model) -> list[str]:
 
 def title_of(model) -> str:
     """A table's name for people: "log entries (Auditlog)", so two packages' logs differ."""
-    return f"{model._meta.verbose_name_plural} ({apps.get_app_config(model._meta.app_label).verbose_name})"
+    plural = str(model._meta.verbose_name_plural)
+    app = str(apps.get_app_config(model._meta.app_label).verbose_name)
+    return plural if plural.lower() == app.lower() else f"{plural} ({app})"
+
+
+def headings_of(model, fields: list[str]) -> list[str]:
+    """What each exported column is called on the page (the fields' own labels)."""
+    by_attname = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    return [by_attname.get(name, name) for name in fields]
 
 
 def emails_of(person) -> list[str]:
