@@ -169,3 +169,45 @@ def test_another_persons_address_containing_theirs_is_left_alone():
     other = factories.UserFactory(email="joann@example.org")
     services.erase_person(person=person, by=None)
     assert User.objects.get(pk=other.pk).email == "joann@example.org"
+
+
+@pytest.mark.django_db
+def test_their_account_and_everything_hanging_on_it_is_deleted(client):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from django.contrib.sessions.models import Session
+
+    from actlocally.api.models import ApiToken
+    from actlocally.api.services import create_token
+    from actlocally.notifications.models import Notification
+    from actlocally.partnerships.models import Invitation
+
+    person = factories.UserFactory(email="leaving@example.org")
+    EmailAddress.objects.get_or_create(user=person, email="leaving@example.org")
+    Authenticator.objects.create(user=person, type="totp", data={"secret": "x"})
+    create_token(person=person, name="Reports", scope="read", days=30, by=person)
+    factories.InvitationFactory(email="leaving@example.org")
+    Notification.objects.create(recipient=person, subject="Hello", body="")
+    client.force_login(person)
+    services.erase_person(person=person, by=None)
+    left = [
+        m.__name__
+        for m in (User, EmailAddress, Authenticator, ApiToken, Invitation, Notification, Session)
+        if m.objects.exists()
+    ]
+    assert left == []
+
+
+@pytest.mark.django_db
+def test_a_demo_persons_export_holds_what_they_did_in_partnerships(settings):
+    import io
+    import zipfile
+
+    from actlocally.privacy import access
+
+    settings.DEMO_MODE = True
+    call_command("seed_demo", verbosity=0)
+    person = User.objects.get(email="coordinator@example.org")
+    content, _tables = access.build_zip(person)
+    names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
+    assert {"partnerships.Membership.json", "actions.Action.json", "summary.pdf"} <= names

@@ -130,9 +130,6 @@ RETENTION = {
         f"{RETENTION_DAYS} after it finishes", DELETE, by=OLD_RECORDS
     ),
     "pages.Feedback": Retention("12 months after it is sent", DELETE, _purge_feedback, NIGHTLY),
-    "symposia.Guest": Retention(
-        "the name a guest typed: 30 days after the symposium", ANONYMISE, by=GUEST_NAMES
-    ),
     "auditlog.LogEntry": Retention(
         "AUDIT_LOG_RETENTION_DAYS (6 years) after the change; the actor becomes a pseudonym "
         "when the person is erased",
@@ -183,14 +180,31 @@ def personal_fields(model) -> list[str]:
     return list(subjects.subject_of(model).fields or [])
 
 
+def declarations() -> dict[str, Retention]:
+    """RETENTION, with a line for every guest table registered with participation's erasure
+    (participation.services.register_erasure): their names are erased by its daily job."""
+    from actlocally.participation.services import registered_erasures
+
+    guests = {
+        e.model: Retention(
+            f"the name a guest typed ({e.name_field}): {e.keep_days} days after "
+            f"{e.event_field.replace('__', ' ')}",
+            ANONYMISE,
+            by=GUEST_NAMES,
+        )
+        for e in registered_erasures()
+    }
+    return RETENTION | guests
+
+
 def retention_of(model) -> Retention | None:
-    return RETENTION.get(model._meta.label)
+    return declarations().get(model._meta.label)
 
 
 def purge_expired(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """The nightly purge: every declaration with a purge of its own, run; rows removed per model."""
     now = now or timezone.now()
-    return {label: r.purge(now) for label, r in RETENTION.items() if r.purge is not None}
+    return {label: r.purge(now) for label, r in declarations().items() if r.purge is not None}
 
 
 def schedule_markdown() -> str:
@@ -211,8 +225,9 @@ def schedule_markdown() -> str:
         "| Table | Personal fields | Kept | At the end | Done by |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for label in sorted(RETENTION):
-        r = RETENTION[label]
+    schedule = declarations()
+    for label in sorted(schedule):
+        r = schedule[label]
         fields = ", ".join(personal_fields(apps.get_model(label))) or "—"
         end = {WITH_ACCOUNT: DELETE, WITH_RECORD: ANONYMISE}.get(r.end, r.end)
         by = f"`{r.by}`" if r.by else "erasure"
