@@ -20,8 +20,10 @@ EXPORT_KIND = "privacy.subject_access"
 FORMER_MEMBER = "a former member"
 
 
-def export_title(person) -> str:
-    # The job row outlives nothing about the person: a reference, not their name.
+def export_title(person, by=None) -> str:
+    if by is not None and by.pk == person.pk:
+        return _("A copy of your data")
+    # Job titles are read by site staff: a reference, not the person's name.
     return _("Subject access export (reference %(ref)s)") % {"ref": reference_of(person.pk)}
 
 
@@ -32,7 +34,7 @@ def start_export(*, person, by) -> Job:
 
     return start_job(
         kind=EXPORT_KIND,
-        title=export_title(person),
+        title=export_title(person, by),
         task=export_subject_data,
         kwargs={"person_id": person.pk},
         by=by,
