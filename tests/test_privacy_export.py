@@ -121,3 +121,17 @@ def test_the_export_holds_changes_made_to_their_account_by_others():
     archive = _zip(access.build_zip(person)[0])
     entries = json.loads(archive.read("auditlog.LogEntry.json"))
     assert [e["object_repr"] for e in entries] == [str(person)]
+
+
+@pytest.mark.django_db
+def test_the_person_page_takes_the_same_queries_however_much_is_held(
+    client, django_assert_max_num_queries
+):
+    staff = factories.UserFactory(is_staff=True)
+    person = factories.UserFactory()
+    for _ in range(5):
+        factories.ProgressNoteFactory(written_by=person)
+    client.force_login(staff)
+    tables = len(access.subjects.personal_models())
+    with django_assert_max_num_queries(tables + 10):
+        assert client.get(f"/privacy/people/{person.pk}/").status_code == 200

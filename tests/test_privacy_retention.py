@@ -47,3 +47,16 @@ def test_unread_notifications_older_than_a_year_are_deleted():
     Notification.objects.filter(pk=note.pk).update(created_at=_days_ago(366))
     purge_expired_personal_data.call()
     assert not Notification.objects.filter(pk=note.pk).exists()
+
+
+@pytest.mark.django_db
+def test_audit_entries_past_their_period_are_deleted(settings):
+    from auditlog.models import LogEntry
+
+    settings.AUDIT_LOG_RETENTION_DAYS = 30
+    entry = LogEntry.objects.log_create(
+        factories.OrganisationFactory(), action=LogEntry.Action.CREATE, changes={}, force_log=True
+    )
+    LogEntry.objects.filter(pk=entry.pk).update(timestamp=_days_ago(31))
+    purge_expired_personal_data.call()
+    assert not LogEntry.objects.filter(pk=entry.pk).exists()
