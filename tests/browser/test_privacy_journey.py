@@ -4,6 +4,7 @@ and a PDF); site staff, on a 375px phone, find a person and erase them after typ
 import zipfile
 
 from .conftest import PHONE, open_page, screenshot, sign_in
+from .test_every_page import problems_on
 
 
 def test_a_member_downloads_their_own_data_from_their_profile(browser):
@@ -41,6 +42,8 @@ def test_site_staff_erase_a_person_on_a_phone(browser):
     page.get_by_role("button", name="Erase this person").click()
     page.get_by_text("The person has been erased").wait_for()
     screenshot(page, "privacy-erased-phone")
+    # The list of recent erasures appears only now: checked here, as the page walk sees none.
+    assert problems_on(page, "privacy_people after an erasure", 375) == []
     page.goto(page.base_url + "/privacy/people/?q=commissioner%40example.org")
     assert page.get_by_text("Nobody matches").is_visible()
     page.context.close()
