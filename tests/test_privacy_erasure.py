@@ -211,3 +211,12 @@ def test_a_demo_persons_export_holds_what_they_did_in_partnerships(settings):
     content, _tables = access.build_zip(person)
     names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
     assert {"partnerships.Membership.json", "actions.Action.json", "summary.pdf"} <= names
+
+
+@pytest.mark.django_db
+def test_the_admin_offers_no_delete_for_a_person_so_erasure_is_the_only_way(client):
+    staff = factories.UserFactory(is_staff=True, is_superuser=True)
+    person = factories.UserFactory()
+    client.force_login(staff)
+    assert client.get(f"/admin/accounts/user/{person.pk}/change/").status_code == 200
+    assert client.get(f"/admin/accounts/user/{person.pk}/delete/").status_code == 403
