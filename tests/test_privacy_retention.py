@@ -60,3 +60,18 @@ def test_audit_entries_past_their_period_are_deleted(settings):
     LogEntry.objects.filter(pk=entry.pk).update(timestamp=_days_ago(31))
     purge_expired_personal_data.call()
     assert not LogEntry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db
+def test_expired_email_confirmations_are_deleted():
+    from allauth.account.models import EmailAddress, EmailConfirmation
+
+    address, _ = EmailAddress.objects.get_or_create(
+        user=factories.UserFactory(), email="confirm@example.org"
+    )
+    confirmation = EmailConfirmation.objects.create(email_address=address, key="k" * 20)
+    EmailConfirmation.objects.filter(pk=confirmation.pk).update(
+        created=_days_ago(30), sent=_days_ago(30)
+    )
+    purge_expired_personal_data.call()
+    assert not EmailConfirmation.objects.filter(pk=confirmation.pk).exists()

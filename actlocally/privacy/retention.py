@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 DELETE = "delete"
@@ -38,8 +39,6 @@ def _ago(now, days: int) -> datetime.datetime:
 
 
 def _purge_invitations(now) -> int:
-    from django.db.models import Q
-
     from actlocally.partnerships.models import Invitation
 
     before = _ago(now, 90)
@@ -72,8 +71,10 @@ def _purge_email_confirmations(now) -> int:
     from allauth.account import app_settings
     from allauth.account.models import EmailConfirmation
 
-    days = app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
-    return EmailConfirmation.objects.filter(sent__lt=_ago(now, days)).delete()[0]
+    before = _ago(now, app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS)
+    # One never sent has no link to expire: it goes once it is as old as a sent one would be.
+    expired = Q(sent__lt=before) | Q(sent__isnull=True, created__lt=before)
+    return EmailConfirmation.objects.filter(expired).delete()[0]
 
 
 def _purge_audit_log(now) -> int:
