@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "actlocally.demo",
     "actlocally.api",
     "actlocally.operations",
+    # Issue 14: subject access, erasure and the retention schedule.
+    "actlocally.privacy",
 ]
 
 MIDDLEWARE = [
@@ -345,6 +347,9 @@ TASKS = {
 HEARTBEAT_MAX_AGE_SECONDS = int(os.environ.get("HEARTBEAT_MAX_AGE_SECONDS", "120"))
 # Finished task rows, job progress records and read notifications are purged after this.
 RETENTION_DAYS = int(os.environ.get("ACTLOCALLY_RETENTION_DAYS", "90"))
+# The history of changes (django-auditlog, the admin's log) is kept six years, then purged
+# nightly (actlocally/privacy/retention.py, docs/retention.md).
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("ACTLOCALLY_AUDIT_LOG_RETENTION_DAYS", "2190"))
 
 # Logs: one JSON object per line on stderr, each with the request id (LOG_FORMAT=text for people).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")

@@ -22,3 +22,8 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"fields": ["email", "full_name", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting here would skip erasure (the scrub of their name from every record, and the
+        # pseudonym in the audit log): site staff erase people from "People's data" instead.
+        return False

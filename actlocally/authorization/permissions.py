@@ -116,6 +116,11 @@ PERMISSIONS = {
     "accessaudit.export_access_events": is_data_guardian,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
+    # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find
+    # anyone, export everything held about them (a subject access request) and erase them.
+    "privacy.export_own": is_signed_in,
+    "privacy.export_anyone": is_site_staff,
+    "privacy.erase_person": is_site_staff,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -64,6 +64,13 @@ SCHEDULE = [
         Daily(datetime.time(2, 0)),
         "actlocally.participation.tasks.forget_guest_names",
     ),
+    # The retention schedule (privacy/retention.py, docs/retention.md): expired invitations,
+    # sessions, email confirmations, old notifications, feedback and audit entries.
+    Entry(
+        "purge-expired-personal-data",
+        Daily(datetime.time(2, 30)),
+        "actlocally.privacy.tasks.purge_expired_personal_data",
+    ),
     Entry(
         "purge-old-records", Daily(datetime.time(3, 0)), "actlocally.jobs.tasks.purge_old_records"
     ),
