@@ -290,3 +290,23 @@ def test_standing_down_a_data_guardian_takes_the_audit_away(world):
     person = world.people["data_guardian"]
     services.stand_down_data_guardian(person=person, by=world.people["staff"])
     assert has_permission(person, "accessaudit.view_access_events") is False
+
+
+@pytest.mark.django_db
+def test_erasing_a_person_keeps_their_access_entries_under_the_erasures_pseudonym():
+    from actlocally.privacy.services import erase_person
+
+    event = AccessEventFactory()
+    record = erase_person(person=event.person, by=factories.UserFactory(is_staff=True))
+    event.refresh_from_db()
+    assert (event.person, event.pseudonym) == (None, record.pseudonym)
+
+
+@pytest.mark.django_db
+def test_the_nightly_purge_removes_access_entries_past_their_period():
+    from actlocally.privacy.retention import declarations
+
+    AccessEventFactory(at=timezone.now() - timedelta(days=800))
+    kept = AccessEventFactory()
+    purged = declarations()["accessaudit.AccessEvent"].purge(timezone.now())
+    assert (purged, list(AccessEvent.objects.all())) == (1, [kept])

@@ -89,6 +89,12 @@ def _purge_admin_log(now) -> int:
     return LogEntry.objects.filter(action_time__lt=_ago(now, audit_log_days())).delete()[0]
 
 
+def _purge_access_events(now) -> int:
+    from actlocally.accessaudit.services import purge_expired
+
+    return purge_expired(now=now)
+
+
 def _purge_erasure_records(now) -> int:
     from .models import ErasureRecord
 
@@ -140,6 +146,13 @@ RETENTION = {
     ),
     "admin.LogEntry": Retention(
         "AUDIT_LOG_RETENTION_DAYS (6 years) after the change", DELETE, _purge_admin_log, NIGHTLY
+    ),
+    "accessaudit.AccessEvent": Retention(
+        "2 years after the access (the database refuses an earlier delete); the person becomes "
+        "a pseudonym when they are erased",
+        DELETE,
+        _purge_access_events,
+        NIGHTLY,
     ),
     "privacy.ErasureRecord": Retention(
         "6 years after the erasure", DELETE, _purge_erasure_records, NIGHTLY
