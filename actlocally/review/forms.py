@@ -39,6 +39,9 @@ class RatingForm(GovUKForm):
                 choices=Rag.choices,
                 widget=forms.RadioSelect,
                 initial=given.rating if given else None,
+                error_messages={
+                    "required": _("Choose red, amber or green for %(area)s") % {"area": area.name}
+                },
             )
             self.fields[f"comment_{area.pk}"] = forms.CharField(
                 label=_("Why you gave %(area)s this rating (optional)") % {"area": area.name},
@@ -70,10 +73,17 @@ class AgreeForm(GovUKForm):
                 help_text=suggestions.get(area.pk, ""),
                 choices=Rag.choices,
                 widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose red, amber or green for %(area)s") % {"area": area.name}
+                },
             )
             self.fields[f"reason_{area.pk}"] = forms.CharField(
                 label=_("The reason for the rating of %(area)s") % {"area": area.name},
                 max_length=2000,
+                error_messages={
+                    "required": _("Give the reason for the rating of %(area)s")
+                    % {"area": area.name}
+                },
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         prepare_fields(self)

@@ -101,7 +101,7 @@ class CapabilityReview(models.Model):
     agreed_on = models.DateField(_("agreed on"), null=True, blank=True)
     illustrative = models.BooleanField(default=False)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     PERSONAL_DATA = {
@@ -230,7 +230,7 @@ class CaseStudy(models.Model):
     )
     illustrative = models.BooleanField(default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -256,6 +256,9 @@ class CaseStudy(models.Model):
                 condition=Q(publishable=False)
                 | (~Q(consent_by="") & Q(consent_on__isnull=False) & ~Q(consent_how="")),
                 name="case_study_published_has_consent",
+                violation_error_message=_(
+                    "Record who gave consent, when and how before publishing it."
+                ),
             )
         ]
 
@@ -294,7 +297,7 @@ class FeedbackLink(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     expires_at = models.DateTimeField(_("works until"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -363,7 +366,7 @@ class Lesson(models.Model):
     recorded_on = models.DateField(_("recorded on"))
     illustrative = models.BooleanField(default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     PERSONAL_DATA = {
