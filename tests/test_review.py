@@ -503,3 +503,35 @@ def test_search_finds_case_studies_and_lessons(client, world):
     )
     assert "Toothbrushing club" in page.content.decode()
     assert "Toothbrushing kits arrived late" in page.content.decode()
+
+
+def count_queries(fn):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        fn()
+    return len(captured.captured_queries)
+
+
+def test_review_page_queries_do_not_grow_with_the_evidence(world):
+    member = world.people["member"]
+    f.CaseStudyFactory(partnership=world.keighley)
+    f.LessonFactory(partnership=world.keighley)
+    selectors.review_page(world.keighley, member)
+    few = count_queries(lambda: selectors.review_page(world.keighley, member))
+    for _n in range(5):
+        f.CaseStudyFactory(partnership=world.keighley)
+        f.LessonFactory(partnership=world.keighley)
+        f.FeedbackLinkFactory(partnership=world.keighley)
+    assert count_queries(lambda: selectors.review_page(world.keighley, member)) == few
+
+
+def test_review_detail_queries_do_not_grow_with_ratings(review, world):
+    coordinator = world.people["coordinator"]
+    services.rate(review=review, ratings=all_areas(review, "red"), by=world.people["member"])
+    selectors.review_detail(review, coordinator)
+    few = count_queries(lambda: selectors.review_detail(review, coordinator))
+    for role in ("community_rep", "young_person", "commissioner"):
+        services.rate(review=review, ratings=all_areas(review, "green"), by=world.people[role])
+    assert count_queries(lambda: selectors.review_detail(review, coordinator)) == few

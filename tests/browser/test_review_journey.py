@@ -76,3 +76,14 @@ def test_the_review_page_fits_a_phone(browser):
     width = page.evaluate("document.documentElement.scrollWidth")
     screenshot(page, "review-phone")
     assert width <= PHONE["width"]
+
+
+def test_review_pages_are_accessible_and_fit_the_screen(browser):
+    # The whole-site walk (test_every_page.py) for this app's pages only, so it runs quickly.
+    from tests.url_tables import review
+
+    from .test_every_page import demo_world, walk
+
+    visited, problems = walk(browser, demo_world(), only=set(review.URLS))
+    assert len(visited) >= 15, (visited, problems)
+    assert problems == [], "\n".join(problems)

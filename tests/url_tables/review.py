@@ -26,12 +26,12 @@ def slug(w):
 def open_review(w):
     review = w.keighley.capability_reviews.filter(status="open").first()
     if review is None:
-        review = f.CapabilityReviewFactory(partnership=w.keighley)
+        review = f.CapabilityReviewFactory(partnership=w.keighley, academic_year="2030/31")
     return {"slug": "keighley", "pk": review.pk}
 
 
 def area(w):
-    found = f.EvaluationAreaFactory(local_authority=w.bradford)
+    found = f.EvaluationAreaFactory(local_authority=w.keighley.local_authority)
     return {"slug": "keighley", "pk": found.pk}
 
 
