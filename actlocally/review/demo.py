@@ -61,11 +61,11 @@ def load_demo(context) -> None:
                 story=fields["story"].strip(),
                 outcome=_outcome(partnership, fields.get("outcome", "")),
                 consent_by=fields.get("consent_by", ""),
-                consent_on=fields.get("consent_on"),
+                consent_on=fields.get("consent_on") or fields["added_on"],
                 consent_how=fields.get("consent_how", ""),
                 publishable=fields.get("publishable", False),
                 illustrative=True,
-                on=fields.get("consent_on"),
+                on=fields.get("consent_on") or fields["added_on"],
                 by=by,
             )
         for fields in part.get("lessons", []):

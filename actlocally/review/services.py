@@ -252,7 +252,8 @@ def save_case_study(
             step_key=StepKey.COLLECT_CASE_STUDIES,
             evidence_label=_("Case study: %(title)s") % {"title": case_study.title},
             evidence_url=case_study.get_absolute_url(),
-            on=on or timezone.localdate(),
+            # The day the story was added, when the caller gives no earlier date.
+            on=on or timezone.localdate(case_study.created_at),
             by=by,
         )
     return case_study
