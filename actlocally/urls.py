@@ -8,6 +8,7 @@ from actlocally.api import urls as api_urls
 from actlocally.core import health
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
+from actlocally.review import urls as review_urls
 
 # The admin signs in through the same page as everything else, with its limits and its MFA
 # (before admin.site.urls below reads the login view).
@@ -31,6 +32,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
+    path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
+    path("", include(review_urls.public_urlpatterns)),
     path("", include("actlocally.pages.urls")),
     path("access-audit/", include("actlocally.accessaudit.urls")),
     path("jobs/", include("actlocally.jobs.urls")),

@@ -114,6 +114,20 @@ PERMISSIONS = {
     # and export it: not site staff, whose own access it records (ADR 15).
     "accessaudit.view_access_events": is_data_guardian,
     "accessaudit.export_access_events": is_data_guardian,
+    # Review & Learn. Members read the capability reviews, case studies and impact reports; the
+    # co-ordinator (with backbone and site staff) and the research partner manage them: case
+    # studies, feedback links, lessons learned and reports. Every member except observers rates
+    # the partnership's capability; the co-ordinator agrees the ratings and publishes reports.
+    # Members and those who run the partnership read every lesson learned; board members read
+    # those shared with the board. Backbone and site staff edit the local authority's
+    # self-evaluation areas (object: a partnership of that authority).
+    "review.view_review": can_view_partnership,
+    "review.manage_review": can_manage_partnership | has_role(Role.RESEARCH_PARTNER),
+    "review.rate_capability": can_take_part_in_symposium,
+    "review.agree_capability": can_manage_partnership,
+    "review.publish_report": can_manage_partnership,
+    "review.view_all_lessons": is_site_staff | is_member | is_backbone_staff,
+    "review.edit_evaluation_areas": is_site_staff | is_backbone_staff,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find
