@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "actlocally.symposia",
     "actlocally.places",
     "actlocally.measurement",
+    "actlocally.board",
     "actlocally.pages",
     "actlocally.search",
     # Platform (issue 9): background jobs with progress pages, and notifications.

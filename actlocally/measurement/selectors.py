@@ -409,6 +409,13 @@ def _summary(partnership, series: Series, *, threshold: int | None) -> dict:
     }
 
 
+def summarise(partnership, series: Series, *, threshold: int | None) -> dict:
+    """One chosen indicator's latest figure, judgements, change and trend (no queries), with
+    counts below `threshold` suppressed (None: shown). For pages built over several
+    partnerships' series, such as the board dashboard."""
+    return _summary(partnership, series, threshold=threshold)
+
+
 def sees_small_numbers(user, partnership) -> bool:
     return has_permission(user, "measurement.view_small_numbers", partnership)
 
