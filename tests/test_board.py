@@ -166,7 +166,7 @@ def test_the_page_shows_suppressed_not_the_small_count(world, client):
     small_count(world)
     client.force_login(world.people["board"])
     response = client.get(reverse("board_dashboard", kwargs={"code": "E08000032"}))
-    assert "Suppressed (2023/24)" in response.text and "5.0%" not in response.text
+    assert "Suppressed: the count is too small to show. (2023/24)" in response.text and "5.0%" not in response.text
 
 
 def csv_rows(client, world):

@@ -214,38 +214,53 @@ def series_for_partnerships(partnerships: list[Partnership], chosen) -> dict[int
     partnership_ids = [p.pk for p in partnerships]
     la_of = {p.pk: p.local_authority.code for p in partnerships}
     own = set()
-    for row in DataPoint.objects.filter(indicator_id__in=list(by_indicator)).filter(
-        Q(geography=GeographyType.AREA, code__in=[str(pk) for pk in partnership_ids])
-        | Q(geography=GeographyType.LOCAL_AUTHORITY, code__in=la_codes)
-        | Q(geography=GeographyType.ENGLAND, code=ENGLAND_CODE)
+    # Plain tuples, not model instances: thousands of rows are read for one page.
+    for indicator_id, geography, code, period, start, numerator, denominator, value, note in (
+        DataPoint.objects.filter(indicator_id__in=list(by_indicator))
+        .filter(
+            Q(geography=GeographyType.AREA, code__in=[str(pk) for pk in partnership_ids])
+            | Q(geography=GeographyType.LOCAL_AUTHORITY, code__in=la_codes)
+            | Q(geography=GeographyType.ENGLAND, code=ENGLAND_CODE)
+        )
+        .values_list(
+            "indicator_id",
+            "geography",
+            "code",
+            "period",
+            "period_start",
+            "numerator",
+            "denominator",
+            "value",
+            "note",
+        )
     ):
-        if row.geography == GeographyType.AREA:
-            s = by_key.get((int(row.code), row.indicator_id))
+        if geography == GeographyType.AREA:
+            s = by_key.get((int(code), indicator_id))
             if s is None:
                 continue
-            own.add((int(row.code), row.indicator_id, row.period))
+            own.add((int(code), indicator_id, period))
             targets = [s.area]
-        elif row.geography == GeographyType.LOCAL_AUTHORITY:
+        elif geography == GeographyType.LOCAL_AUTHORITY:
             targets = [
                 s.local_authority
-                for s in by_indicator[row.indicator_id]
-                if la_of[s.chosen.partnership_id] == row.code
+                for s in by_indicator[indicator_id]
+                if la_of[s.chosen.partnership_id] == code
             ]
         else:
-            targets = [s.england for s in by_indicator[row.indicator_id]]
+            targets = [s.england for s in by_indicator[indicator_id]]
         if not targets:
             continue
         e = estimate(
-            by_indicator[row.indicator_id][0].indicator,
-            period=row.period,
-            period_start=row.period_start,
-            numerator=row.numerator,
-            denominator=row.denominator,
-            value=row.value,
-            note=row.note,
+            by_indicator[indicator_id][0].indicator,
+            period=period,
+            period_start=start,
+            numerator=numerator,
+            denominator=denominator,
+            value=value,
+            note=note,
         )
         for target in targets:
-            target[row.period] = e
+            target[period] = e
     for (
         partnership_id,
         indicator_id,
@@ -288,13 +303,12 @@ TREND_WORDS = {
 }
 
 
-def trend_summary(summary: dict) -> dict:
-    """The dashboard's trend words: improving or worsening by polarity; rising or falling for
-    an indicator that is not judged."""
+def trend_summary(summary: dict, words: dict) -> dict:
+    """The dashboard's trend words (`words`: TREND_WORDS translated once for the page):
+    improving or worsening by polarity; rising or falling for an indicator that is not judged."""
     trend = summary["trend"]
-    result = trend["result"].trend
-    judgement = st.trend_judgement(result, summary["indicator"].polarity)
-    words = str(TREND_WORDS[judgement]) if judgement in TREND_WORDS else trend["words"]
+    judgement = st.trend_judgement(trend["result"].trend, summary["indicator"].polarity)
+    words = words.get(judgement, trend["words"])
     return {"words": words, "sentence": trend["sentence"], "tag_class": TAG_CLASS[judgement]}
 
 
@@ -329,6 +343,7 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
     statements = statements_of(ids)
     overdue = overdue_counts(ids)
     threshold = small_number_threshold()
+    trend_words = {k: str(v) for k, v in TREND_WORDS.items()}
     rows = {}
     for p in partnerships:
         sees = has_permission(user, SMALL_NUMBERS, p)
@@ -345,7 +360,8 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
         summary = summarise(
             c.partnership, series[c.pk], threshold=None if row.sees_small_numbers else threshold
         )
-        summary["trend_summary"] = trend_summary(summary)
+        summary["trend_summary"] = trend_summary(summary, trend_words)
+        summary["url"] = c.get_absolute_url()
         row.indicators.append(summary)
     rows = list(rows.values())
     return {

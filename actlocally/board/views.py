@@ -10,7 +10,7 @@ from actlocally.authorization import has_permission
 from actlocally.core.csv import csv_response, writer
 from actlocally.partnerships.models import LocalAuthority
 
-from . import selectors
+from . import rows, selectors
 
 VIEW = "partnerships.view_local_authority"
 SUPPRESSED = "suppressed"
@@ -26,11 +26,11 @@ def _authority_or_404(request, code) -> LocalAuthority:
 @login_required
 def dashboard(request, code):
     la = _authority_or_404(request, code)
-    return render(
-        request,
-        "board/dashboard.html",
-        {"local_authority": la, **selectors.board_dashboard(la, request.user)},
-    )
+    page = selectors.board_dashboard(la, request.user)
+    words = rows.labels(la.name)
+    for row in page["rows"]:
+        row.indicator_rows = rows.indicator_rows(row.indicators, words)
+    return render(request, "board/dashboard.html", {"local_authority": la, "labels": words, **page})
 
 
 @login_required
