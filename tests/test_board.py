@@ -36,14 +36,20 @@ def test_every_partnership_of_the_authority_is_on_it_and_no_other(world):
     assert names == ["holme-wood", "keighley"]
 
 
-def test_the_phase_is_the_first_one_not_finished(world):
-    for step in Step.objects.filter(phase__number=1):
-        factories.StepProgressFactory(partnership=world.keighley, step=step, status="done")
+def test_the_phase_is_the_furthest_one_begun(world):
+    factories.StepProgressFactory(
+        partnership=world.keighley, step=Step.objects.filter(phase__number=1).first()
+    )
+    factories.StepProgressFactory(
+        partnership=world.keighley,
+        step=Step.objects.filter(phase__number=3).first(),
+        status="in_progress",
+    )
     phase = row_of(dashboard(world), world.keighley).phase
-    assert (phase.number, phase.done) == (2, 0)
+    assert (phase.number, phase.done, phase.total) == (3, 1, Step.objects.count())
 
 
-def test_a_partnership_with_nothing_done_is_in_phase_one(world):
+def test_a_partnership_with_nothing_begun_is_in_phase_one(world):
     assert row_of(dashboard(world), world.holme_wood).phase.number == 1
 
 
@@ -166,7 +172,10 @@ def test_the_page_shows_suppressed_not_the_small_count(world, client):
     small_count(world)
     client.force_login(world.people["board"])
     response = client.get(reverse("board_dashboard", kwargs={"code": "E08000032"}))
-    assert "Suppressed: the count is too small to show. (2023/24)" in response.text and "5.0%" not in response.text
+    assert (
+        "Suppressed: the count is too small to show. (2023/24)" in response.text
+        and "5.0%" not in response.text
+    )
 
 
 def csv_rows(client, world):

@@ -44,7 +44,8 @@ SMALL_NUMBERS = "measurement.view_small_numbers"
 
 @dataclass
 class PhaseSummary:
-    """Where a partnership is on the blueprint: the first phase it has not finished."""
+    """Where a partnership is on the blueprint: the furthest phase it has started a step of,
+    and how many of all the steps it has done."""
 
     number: int | None
     title: str
@@ -86,28 +87,31 @@ class Row:
 
 
 def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
-    """partnership id -> its current phase (2 queries)."""
+    """partnership id -> its current phase (2 queries). A partnership works on several phases at
+    once (it delivers actions while still drawing more partners in), so its phase is the
+    furthest one it has begun, not the first one it has not finished."""
     phases = list(Phase.objects.prefetch_related("steps"))
-    done = defaultdict(set)
-    for partnership_id, step_id in StepProgress.objects.filter(
-        partnership_id__in=partnership_ids, status=Status.DONE
-    ).values_list("partnership_id", "step_id"):
-        done[partnership_id].add(step_id)
+    phase_of_step = {step.pk: phase for phase in phases for step in phase.steps.all()}
+    total = len(phase_of_step)
+    done = Counter()
+    furthest = {}
+    for partnership_id, step_id, status in (
+        StepProgress.objects.filter(partnership_id__in=partnership_ids)
+        .exclude(status=Status.NOT_STARTED)
+        .values_list("partnership_id", "step_id", "status")
+    ):
+        phase = phase_of_step[step_id]
+        if status == Status.DONE:
+            done[partnership_id] += 1
+        if partnership_id not in furthest or phase.number > furthest[partnership_id].number:
+            furthest[partnership_id] = phase
+    first = phases[0] if phases else None
     result = {}
     for pk in partnership_ids:
-        finished = done.get(pk, set())
-        current = None
-        for phase in phases:
-            steps = [s.pk for s in phase.steps.all()]
-            if any(s not in finished for s in steps):
-                current = PhaseSummary(
-                    phase.number,
-                    phase.title,
-                    sum(1 for s in steps if s in finished),
-                    len(steps),
-                )
-                break
-        result[pk] = current or PhaseSummary(None, _("Every phase done"), 0, 0)
+        phase = furthest.get(pk, first)
+        result[pk] = PhaseSummary(
+            phase.number if phase else None, phase.title if phase else "", done[pk], total
+        )
     return result
 
 

@@ -58,12 +58,10 @@ def dashboard_csv(request, code):
         ]
     )
     for row in page["rows"]:
-        phase = (
-            _("Phase %(number)s: %(title)s")
-            % {"number": row.phase.number, "title": row.phase.title}
-            if row.phase.number
-            else row.phase.title
-        )
+        phase = _("Phase %(number)s: %(title)s") % {
+            "number": row.phase.number,
+            "title": row.phase.title,
+        }
         first = [
             row.partnership.name,
             phase,
