@@ -25,3 +25,13 @@ def test_a_board_member_reads_the_board_dashboard_on_a_phone(browser):
     keighley.scroll_into_view_if_needed()
     screenshot(page, "board-dashboard-phone")
     assert width <= PHONE["width"]
+
+
+def test_the_board_pages_are_accessible_and_fit_the_screen(browser):
+    from .test_every_page import demo_world, walk
+
+    visited, problems = walk(
+        browser, demo_world(), only={"board_dashboard", "local_authority", "dashboard"}
+    )
+    assert sorted(visited) == ["board_dashboard", "dashboard", "local_authority"]
+    assert problems == [], "\n".join(problems)
