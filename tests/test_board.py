@@ -239,3 +239,24 @@ def test_the_dashboard_reads_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(13):
         page = selectors.board_dashboard(world.bradford, user)
     assert len(page["rows"]) == 2 + partnerships
+
+
+def test_the_change_since_the_baseline_is_judged_by_polarity(world, client):
+    chosen_with_figures(
+        world.keighley,
+        area=RISING,
+        la=FLAT_LOW,
+        baseline_period="2019/20",
+        indicator__name="Rising",
+    )
+    client.force_login(world.people["board"])
+    response = client.get(reverse("board_dashboard", kwargs={"code": "E08000032"}))
+    assert "Worse than the 2019/20 baseline (10.0%)" in response.text
+
+
+def test_an_indicator_name_is_escaped_on_the_page(world, client):
+    chosen_with_figures(world.keighley, area=RISING, indicator__name="<b>Absence</b> & more")
+    client.force_login(world.people["board"])
+    response = client.get(reverse("board_dashboard", kwargs={"code": "E08000032"}))
+    assert "&lt;b&gt;Absence&lt;/b&gt; &amp; more" in response.text
+    assert "<b>Absence</b>" not in response.text
