@@ -260,3 +260,9 @@ def test_an_indicator_name_is_escaped_on_the_page(world, client):
     response = client.get(reverse("board_dashboard", kwargs={"code": "E08000032"}))
     assert "&lt;b&gt;Absence&lt;/b&gt; &amp; more" in response.text
     assert "<b>Absence</b>" not in response.text
+
+
+def test_each_indicator_links_to_its_page(world):
+    chosen = chosen_with_figures(world.keighley, area=RISING)
+    i = indicator_of(row_of(dashboard(world), world.keighley), chosen)
+    assert i["url"] == chosen.get_absolute_url()

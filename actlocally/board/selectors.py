@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -71,6 +72,7 @@ class Row:
     overdue: int
     indicators: list[dict] = field(default_factory=list)
     sees_small_numbers: bool = False
+    measurement_url: str = ""
 
     @property
     def any_illustrative(self) -> bool:
@@ -358,6 +360,9 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
             statement=statement_summary(statements.get(p.pk)),
             overdue=overdue.get(p.pk, 0),
             sees_small_numbers=sees,
+            # One reverse() per partnership, not per indicator: measurement_indicator is
+            # "<int:pk>/" under it (tested against get_absolute_url).
+            measurement_url=reverse("measurement", kwargs={"slug": p.slug}),
         )
     for c in chosen:
         row = rows[c.partnership_id]
@@ -365,7 +370,7 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
             c.partnership, series[c.pk], threshold=None if row.sees_small_numbers else threshold
         )
         summary["trend_summary"] = trend_summary(summary, trend_words)
-        summary["url"] = c.get_absolute_url()
+        summary["url"] = f"{row.measurement_url}{c.pk}/"
         row.indicators.append(summary)
     rows = list(rows.values())
     return {
