@@ -236,7 +236,7 @@ def test_the_dashboard_reads_in_a_fixed_number_of_queries(
 ):
     grow(world, partnerships, indicators)
     user = world.people["board"]
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         page = selectors.board_dashboard(world.bradford, user)
     assert len(page["rows"]) == 2 + partnerships
 
@@ -266,3 +266,9 @@ def test_each_indicator_links_to_its_page(world):
     chosen = chosen_with_figures(world.keighley, area=RISING)
     i = indicator_of(row_of(dashboard(world), world.keighley), chosen)
     assert i["url"] == chosen.get_absolute_url()
+
+
+def test_the_csv_writes_a_formula_in_a_name_as_text(world, client):
+    chosen_with_figures(world.keighley, area=RISING, indicator__name="=HYPERLINK(1)")
+    keighley = [r for r in csv_rows(client, world) if r[0] == "Act Locally: Keighley"]
+    assert keighley[0][5] == "'=HYPERLINK(1)"

@@ -26,6 +26,7 @@ from actlocally.measurement.models import (
     ENGLAND_CODE,
     DataPoint,
     GeographyType,
+    Indicator,
     PartnershipIndicator,
     Unit,
 )
@@ -337,13 +338,14 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
     )
     ids = [p.pk for p in partnerships]
     chosen = list(
-        PartnershipIndicator.objects.filter(partnership_id__in=ids)
-        .select_related("indicator")
-        .order_by("indicator__name")
+        PartnershipIndicator.objects.filter(partnership_id__in=ids).order_by("indicator__name")
     )
+    # The authority's few indicators once each, not one copy per partnership that chose them.
+    indicators = Indicator.objects.in_bulk({c.indicator_id for c in chosen})
     by_pk = {p.pk: p for p in partnerships}
     for c in chosen:
         c.partnership = by_pk[c.partnership_id]
+        c.indicator = indicators[c.indicator_id]
     series = series_for_partnerships(partnerships, chosen)
     phases = phases_of(ids)
     statements = statements_of(ids)
