@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     # Issue 14: the append-only record of who viewed or exported personal data.
     "actlocally.accessaudit",
     "actlocally.review",
+    "actlocally.board",
     "actlocally.pages",
     "actlocally.search",
     # Platform (issue 9): background jobs with progress pages, and notifications.

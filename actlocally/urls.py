@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include(api_urls)),
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),
+    path("", include("actlocally.board.urls")),
     path("partnerships/<slug:slug>/journey/", include("actlocally.journey.urls")),
     path("partnerships/<slug:slug>/actions/", include("actlocally.actions.urls")),
     path("partnerships/<slug:slug>/theory-of-change/", include("actlocally.theory.urls")),

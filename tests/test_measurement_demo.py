@@ -28,7 +28,50 @@ def test_every_partnership_sees_its_area_against_bradford_and_england(demo):
         assert not idaci["indicator"].illustrative
 
 
-def test_only_the_dental_absence_figures_are_illustrative(demo):
-    keighley = Partnership.objects.get(slug="keighley")
-    rows = selectors.indicators_page(keighley, demo)["rows"]
-    assert [r["indicator"].key for r in rows if r["indicator"].illustrative] == ["dental-absence"]
+def test_only_what_no_open_source_holds_is_illustrative(demo):
+    illustrative = {
+        p.slug: sorted(
+            r["indicator"].key
+            for r in selectors.indicators_page(p, demo)["rows"]
+            if r["indicator"].illustrative
+        )
+        for p in Partnership.objects.select_related("local_authority")
+    }
+    assert illustrative == {
+        "keighley": ["dental-absence", "healthy-start-take-up"],
+        "holme-wood": ["youth-crime-asb-contacts"],
+        "manningham-girlington": ["healthy-minds-take-up"],
+    }
+
+
+def test_each_illustrative_indicator_has_a_2022_23_baseline_from_its_own_figures(demo):
+    for partnership in Partnership.objects.select_related("local_authority"):
+        for row in selectors.indicators_page(partnership, demo)["rows"]:
+            if row["indicator"].illustrative:
+                chosen = row["chosen"]
+                base = row["series"].area["2022/23"]
+                assert chosen.baseline_period == "2022/23", chosen
+                assert chosen.baseline_value == round(base.value, 1), chosen
+
+
+def test_each_illustrative_indicator_evidences_the_intended_outcome_it_measures(demo):
+    outcomes = {
+        (p.slug, r["indicator"].key): [o.text for o in r["chosen"].outcomes.all()]
+        for p in Partnership.objects.select_related("local_authority")
+        for r in selectors.indicators_page(p, demo)["rows"]
+        if r["indicator"].illustrative
+    }
+    assert "dental reasons" in outcomes["keighley", "dental-absence"][0]
+    assert "government vouchers" in outcomes["keighley", "healthy-start-take-up"][0]
+    assert "antisocial behaviour reduces" in outcomes["holme-wood", "youth-crime-asb-contacts"][0]
+    assert "Healthy Minds" in outcomes["manningham-girlington", "healthy-minds-take-up"][0]
+
+
+def test_the_board_dashboard_shows_every_demo_partnership_with_its_illustrative_label(demo, client):
+    from actlocally.partnerships.models import LocalAuthority
+
+    board = User.objects.filter(board_memberships__isnull=False).first()
+    client.force_login(board)
+    la = LocalAuthority.objects.get(code="E08000032")
+    response = client.get(f"/local-authorities/{la.code}/board/")
+    assert response.text.count("govuk-tag--orange") == 4

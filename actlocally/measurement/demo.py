@@ -1,6 +1,7 @@
-"""The Bradford demo's indicators: real open data first (street crime by LSOA, IoD2019 income
-deprivation and IDACI), each partnership's area shown against Bradford and England; and, only for
-what no open source holds, illustrative values labelled as such (Keighley's dental absence)."""
+"""The Bradford demo's indicators, read from the demo folder's measurement.yaml: real open data
+first (street crime by LSOA, IoD2019 income deprivation and IDACI, files in data/), each
+partnership's area shown against Bradford and England; and, only for what no open source holds,
+illustrative figures from the YAML, labelled as such on every page and file."""
 
 import csv
 from pathlib import Path
@@ -8,125 +9,13 @@ from pathlib import Path
 from actlocally.places.models import Deprivation
 
 from . import services
-from .models import ENGLAND_CODE, GeographyType, Indicator, Unit
-from .periods import PeriodType, parse_period
+from .models import ENGLAND_CODE, MULTIPLIER, GeographyType, Indicator
+from .periods import parse_period
 from .services import Figure, save_figures
 
 DATA = Path(__file__).resolve().parent / "data"
-OGL = "Open Government Licence v3.0"
-BRADFORD = "E08000032"
-
-INDICATORS = [
-    {
-        "key": "street-crime-rate",
-        "name": "Street-level crime",
-        "definition": (
-            "Crimes the police recorded at street level in the area over the year, for every "
-            "1,000 people living there. Counts are police.uk's; the population is the Indices of "
-            "Deprivation 2019 mid-2015 estimate. The counts were summed by a student project and "
-            "should be recomputed from police.uk before anything is published."
-        ),
-        "numerator_definition": "Street-level crimes recorded by police.uk, April 2021 to March 2022.",
-        "denominator_definition": "Total population, mid-2015 (excluding prisoners), IoD2019 File 6.",
-        "unit": Unit.RATE_1000,
-        "polarity": "lower_is_better",
-        "source": "police.uk street-level crime (via gy23jx/GEOG5990); population from MHCLG IoD2019",
-        "source_url": "https://data.police.uk/",
-        "licence": OGL,
-        "frequency": "annual",
-        "period_type": PeriodType.FINANCIAL_YEAR,
-    },
-    {
-        "key": "income-deprivation",
-        "name": "Income deprivation",
-        "definition": (
-            "The share of people in the area living in a household on a low income, as the "
-            "income domain of the English Indices of Deprivation 2019 counts them (out-of-work "
-            "benefits, tax credits and Universal Credit, 2015)."
-        ),
-        "numerator_definition": "People in income deprivation (IoD2019 income domain numerator).",
-        "denominator_definition": "Total population, mid-2015 (excluding prisoners).",
-        "unit": Unit.PERCENTAGE,
-        "polarity": "lower_is_better",
-        "source": "MHCLG, English Indices of Deprivation 2019, Files 6 and 8",
-        "source_url": "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
-        "licence": OGL,
-        "frequency": "one_off",
-        "period_type": PeriodType.FINANCIAL_YEAR,
-    },
-    {
-        "key": "idaci",
-        "name": "Children in income-deprived families (IDACI)",
-        "definition": (
-            "The share of children aged 0 to 15 living in income-deprived families (IoD2019's "
-            "IDACI). The published file leaves the count blank for some small areas, apparently "
-            "where it is small; those areas are left out, so the figures overstate the rate a "
-            "little."
-        ),
-        "numerator_definition": "Children aged 0–15 in income-deprived families (IDACI numerator).",
-        "denominator_definition": "Children aged 0–15, mid-2015 (excluding prisoners).",
-        "unit": Unit.PERCENTAGE,
-        "polarity": "lower_is_better",
-        "source": "MHCLG, English Indices of Deprivation 2019, Files 6 and 8",
-        "source_url": "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
-        "licence": OGL,
-        "frequency": "one_off",
-        "period_type": PeriodType.FINANCIAL_YEAR,
-    },
-    {
-        "key": "dental-absence",
-        "name": "Pupils absent for dental reasons",
-        "definition": (
-            "The share of pupils in the partnership's schools who missed at least one session in "
-            "the year for a dental reason, as the schools record it. No open source publishes this: "
-            "the values here are illustrative."
-        ),
-        "numerator_definition": "Pupils with at least one session missed for a dental reason.",
-        "denominator_definition": "Pupils on roll in the partnership's schools.",
-        "unit": Unit.PERCENTAGE,
-        "polarity": "lower_is_better",
-        "source": "Keighley schools' attendance records (illustrative values for the demo)",
-        "licence": "Illustrative demonstration values: not data",
-        "frequency": "annual",
-        "period_type": PeriodType.ACADEMIC_YEAR,
-        "illustrative": True,
-    },
-]
-
-# Illustrative only: (period, pupils absent for a dental reason, pupils on roll) for the Keighley
-# schools and for Bradford, five years so the trend can be worked out.
-DENTAL_KEIGHLEY = [
-    ("2019/20", 131, 2410),
-    ("2020/21", 118, 2395),
-    ("2021/22", 152, 2430),
-    ("2022/23", 166, 2450),
-    ("2023/24", 121, 2470),
-]
-DENTAL_BRADFORD = [
-    ("2019/20", 3010, 92000),
-    ("2020/21", 2890, 92400),
-    ("2021/22", 3150, 92900),
-    ("2022/23", 3240, 93100),
-    ("2023/24", 3050, 93300),
-]
-
-CHOICES = {
-    "keighley": [
-        ("dental-absence", "dental reasons", "2022/23"),
-        ("idaci", "food secure", ""),
-        ("income-deprivation", "government vouchers", ""),
-    ],
-    "holme-wood": [
-        ("street-crime-rate", "crime and antisocial behaviour reduces", ""),
-        ("idaci", "", ""),
-        ("income-deprivation", "", ""),
-    ],
-    "manningham-girlington": [
-        ("idaci", "", ""),
-        ("income-deprivation", "", ""),
-        ("street-crime-rate", "", ""),
-    ],
-}
+# The key of the local authority's own figures under an illustrative indicator's `figures`.
+AUTHORITY = "bradford"
 
 
 def _n(text: str) -> float | None:
@@ -134,7 +23,9 @@ def _n(text: str) -> float | None:
     return float(text) if text else None
 
 
-def _lsoa_figures(indicator, period: str, rows: dict[str, tuple[float, float]]) -> list[Figure]:
+def _lsoa_figures(
+    indicator, period: str, rows: dict[str, tuple[float, float]], la_code: str
+) -> list[Figure]:
     label, start = parse_period(indicator.period_type, period)
     figures = [
         Figure(
@@ -157,56 +48,58 @@ def _lsoa_figures(indicator, period: str, rows: dict[str, tuple[float, float]]) 
         Figure(
             indicator.pk,
             GeographyType.LOCAL_AUTHORITY,
-            BRADFORD,
+            la_code,
             None,
             label,
             start,
             num,
             den,
             num / den * indicator.multiplier,
-            "The sum of Bradford's LSOAs.",
+            "The sum of the local authority's LSOAs.",
         )
     )
     return figures
 
 
-def load_indicator_data(indicators: dict[str, Indicator], by=None) -> None:
+def load_open_data(by_data: dict[str, Indicator], la_code: str, by=None) -> None:
+    """The open-data files in data/, for the indicators whose YAML `data` names them."""
     populations = {
         code: (population, children)
         for code, population, children in Deprivation.objects.filter(
-            release__key="IoD2019", lsoa__la_code=BRADFORD
+            release__key="IoD2019", lsoa__la_code=la_code
         ).values_list("lsoa__code", "population", "children")
     }
     figures: list[Figure] = []
-    with (DATA / "bradford_lsoa11_street_crime_counts_2021-04_to_2022-03.csv").open() as f:
-        crimes = {
-            r["LSOA code"]: (float(r["number of crimes"]), populations[r["LSOA code"]][0])
-            for r in csv.DictReader(f)
-            if r["LSOA code"] in populations
-        }
-    figures += _lsoa_figures(indicators["street-crime-rate"], "2021/22", crimes)
+    if "street-crime" in by_data:
+        with (DATA / "bradford_lsoa11_street_crime_counts_2021-04_to_2022-03.csv").open() as f:
+            crimes = {
+                r["LSOA code"]: (float(r["number of crimes"]), populations[r["LSOA code"]][0])
+                for r in csv.DictReader(f)
+                if r["LSOA code"] in populations
+            }
+        figures += _lsoa_figures(by_data["street-crime"], "2021/22", crimes, la_code)
     with (DATA / "iod2019_bradford_lsoa11_numerators.csv").open() as f:
         rows = [r for r in csv.DictReader(f) if r["lsoa11_code"] in populations]
-    income = {
-        r["lsoa11_code"]: (_n(r["income_domain_numerator"]), populations[r["lsoa11_code"]][0])
-        for r in rows
-        if _n(r["income_domain_numerator"]) is not None
+    columns = {
+        "income-deprivation": ("income_domain_numerator", 0),
+        "idaci": ("income_deprivation_affecting_children_index_idaci_numerator", 1),
     }
-    idaci = {
-        r["lsoa11_code"]: (
-            _n(r["income_deprivation_affecting_children_index_idaci_numerator"]),
-            populations[r["lsoa11_code"]][1],
-        )
-        for r in rows
-        if _n(r["income_deprivation_affecting_children_index_idaci_numerator"]) is not None
-    }
-    figures += _lsoa_figures(indicators["income-deprivation"], "2015/16", income)
-    figures += _lsoa_figures(indicators["idaci"], "2015/16", idaci)
+    for data, (column, denominator) in columns.items():
+        if data not in by_data:
+            continue
+        parts = {
+            r["lsoa11_code"]: (_n(r[column]), populations[r["lsoa11_code"]][denominator])
+            for r in rows
+            if _n(r[column]) is not None
+        }
+        figures += _lsoa_figures(by_data[data], "2015/16", parts, la_code)
     with (DATA / "iod2019_england_totals.csv").open() as f:
         for r in csv.DictReader(f):
-            indicator = indicators[
+            indicator = by_data.get(
                 "income-deprivation" if r["measure"] == "income_domain" else "idaci"
-            ]
+            )
+            if indicator is None:
+                continue
             label, start = parse_period(indicator.period_type, "2015/16")
             num, den = float(r["numerator"]), float(r["denominator"])
             figures.append(
@@ -226,57 +119,81 @@ def load_indicator_data(indicators: dict[str, Indicator], by=None) -> None:
     save_figures(figures=figures, partnership=None, by=by)
 
 
-def load_demo(context) -> None:
-    # Bradford's indicators: only a demo whose folder has measurement.yaml loads them.
-    if not context.section("measurement"):
-        return
-    by = context.by
-    keighley = context.partnerships["keighley"]
-    la = keighley.local_authority
-    indicators = {}
-    for fields in INDICATORS:
-        indicators[fields["key"]] = Indicator.objects.filter(
-            local_authority=la, key=fields["key"]
-        ).first() or services.define_indicator(local_authority=la, by=by, **fields)
-    load_indicator_data(indicators, by=by)
-    dental = indicators["dental-absence"]
+def illustrative_figures(indicator: Indicator, rows: dict, context) -> list[Figure]:
+    """An illustrative indicator's made-up figures from the YAML: each partnership area's, by
+    slug, and the local authority's; every row's note says they are illustrative."""
+    la_code = next(iter(context.partnerships.values())).local_authority.code
+    places = [
+        (GeographyType.AREA, str(context.partnerships[slug].pk), context.partnerships[slug].pk, r)
+        for slug, r in rows.get("areas", {}).items()
+    ]
+    places.append((GeographyType.LOCAL_AUTHORITY, la_code, None, rows.get("local_authority", [])))
     figures = []
-    for rows, geography, code, partnership in (
-        (DENTAL_KEIGHLEY, GeographyType.AREA, str(keighley.pk), keighley.pk),
-        (DENTAL_BRADFORD, GeographyType.LOCAL_AUTHORITY, BRADFORD, None),
-    ):
-        for period, num, den in rows:
-            label, start = parse_period(dental.period_type, period)
+    for geography, code, partnership_id, series in places:
+        for period, num, den in series:
+            label, start = parse_period(indicator.period_type, period)
             figures.append(
                 Figure(
-                    dental.pk,
+                    indicator.pk,
                     geography,
                     code,
-                    partnership,
+                    partnership_id,
                     label,
                     start,
                     num,
                     den,
-                    num / den * 100,
+                    num / den * indicator.multiplier,
                     "Illustrative",
                 )
             )
+    return figures
+
+
+def _baseline_value(fields: dict, slug: str, period: str) -> float | None:
+    """The partnership's own figure in its baseline period, where the YAML gives one."""
+    series = fields.get("figures", {}).get("areas", {}).get(slug, [])
+    row = next((r for r in series if r[0] == period), None)
+    if row is None:
+        return None
+    return round(row[1] / row[2] * MULTIPLIER.get(fields["unit"], 1), 1)
+
+
+def load_demo(context) -> None:
+    # Only a demo whose folder has measurement.yaml loads indicators.
+    data = context.section("measurement")
+    if not data:
+        return
+    by = context.by
+    la = next(iter(context.partnerships.values())).local_authority
+    definitions = {fields["key"]: fields for fields in data["indicators"]}
+    indicators = {}
+    for key, fields in definitions.items():
+        fields = {k: v for k, v in fields.items() if k not in ("data", "figures")}
+        indicators[key] = Indicator.objects.filter(
+            local_authority=la, key=key
+        ).first() or services.define_indicator(local_authority=la, by=by, **fields)
+    load_open_data(
+        {f["data"]: indicators[k] for k, f in definitions.items() if f.get("data")}, la.code, by=by
+    )
+    figures = []
+    for key, fields in definitions.items():
+        if fields.get("figures"):
+            figures += illustrative_figures(indicators[key], fields["figures"], context)
     save_figures(figures=figures, partnership=None, by=by)
-    for slug, choices in CHOICES.items():
+    for slug, choices in data["choices"].items():
         partnership = context.partnerships[slug]
         outcomes = list(services.partnership_outcomes(partnership))
-        for key, outcome_words, baseline in choices:
-            linked = [o for o in outcomes if outcome_words and outcome_words in o.text]
-            baseline_value = None
-            if key == "dental-absence":
-                base = next(r for r in DENTAL_KEIGHLEY if r[0] == baseline)
-                baseline_value = round(base[1] / base[2] * 100, 1)
+        for choice in choices:
+            key, words = choice["indicator"], choice.get("outcome", "")
+            baseline = choice.get("baseline", "")
             services.choose_indicator(
                 partnership=partnership,
                 indicator=indicators[key],
-                outcomes=linked,
+                outcomes=[o for o in outcomes if words and words in o.text],
                 baseline_period=baseline,
-                baseline_value=baseline_value,
+                baseline_value=_baseline_value(definitions[key], slug, baseline)
+                if baseline
+                else None,
                 by=by,
             )
         services.record_data_evidence(partnership=partnership, by=by)

@@ -10,12 +10,25 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from actlocally.authorization import has_permission
 
 from . import statistics as st
 from .models import ENGLAND_CODE, DataPoint, GeographyType, Indicator, PartnershipIndicator, Unit
+
+_translated: dict[tuple[str | None, str], str] = {}
+
+
+def _(message: str) -> str:
+    """gettext, remembered per language. A page judging hundreds of indicators (the board
+    dashboard) asks for the same few dozen sentences thousands of times, and each gettext call
+    walks every catalogue; the catalogues do not change while the site runs."""
+    key = (get_language(), message)
+    found = _translated.get(key)
+    if found is None:
+        found = _translated[key] = gettext(message)
+    return found
 
 
 def small_number_threshold() -> int:
@@ -189,15 +202,18 @@ TAG_CLASS = {
 }
 
 
+COMPARISON_WORDS = {
+    st.Comparison.BETTER: gettext_noop("Better"),
+    st.Comparison.SIMILAR: gettext_noop("Similar"),
+    st.Comparison.WORSE: gettext_noop("Worse"),
+    st.Comparison.HIGHER: gettext_noop("Higher"),
+    st.Comparison.LOWER: gettext_noop("Lower"),
+    st.Comparison.NOT_COMPARED: gettext_noop("Not compared"),
+}
+
+
 def comparison_words(result: st.Comparison) -> str:
-    return {
-        st.Comparison.BETTER: _("Better"),
-        st.Comparison.SIMILAR: _("Similar"),
-        st.Comparison.WORSE: _("Worse"),
-        st.Comparison.HIGHER: _("Higher"),
-        st.Comparison.LOWER: _("Lower"),
-        st.Comparison.NOT_COMPARED: _("Not compared"),
-    }[result]
+    return _(COMPARISON_WORDS[result])
 
 
 def comparison_sentence(result: st.Comparison, name: str, why_not: str = "") -> str:
@@ -336,6 +352,28 @@ def change_from_baseline(chosen: PartnershipIndicator, series: Series, latest: E
     return {"sentence": sentence, "tag_class": TAG_CLASS[result], "words": comparison_words(result)}
 
 
+TREND_SENTENCES = {
+    st.Trend.INCREASING: gettext_noop(
+        "Rising over the last five periods, more than chance would explain (chi-square test for trend, 99.8% confidence)."
+    ),
+    st.Trend.DECREASING: gettext_noop(
+        "Falling over the last five periods, more than chance would explain (chi-square test for trend, 99.8% confidence)."
+    ),
+    st.Trend.NO_SIGNIFICANT_CHANGE: gettext_noop(
+        "No significant change over the last five periods (chi-square test for trend, 99.8% confidence)."
+    ),
+    st.Trend.CANNOT_BE_CALCULATED: gettext_noop(
+        "No trend worked out: it needs five periods of a proportion or rate, each with its numerator and denominator."
+    ),
+}
+TREND_WORDS = {
+    st.Trend.INCREASING: gettext_noop("Rising"),
+    st.Trend.DECREASING: gettext_noop("Falling"),
+    st.Trend.NO_SIGNIFICANT_CHANGE: gettext_noop("No significant change"),
+    st.Trend.CANNOT_BE_CALCULATED: gettext_noop("No trend"),
+}
+
+
 def trend_of(indicator: Indicator, series: Series):
     figures = sorted(series.area.values(), key=lambda e: e.period_start)[-st.TREND_PERIODS :]
     usable = indicator.unit != Unit.COUNT and indicator.unit != Unit.MEAN
@@ -348,20 +386,7 @@ def trend_of(indicator: Indicator, series: Series):
     else:
         result = st.recent_trend([e.numerator for e in figures], [e.denominator for e in figures])
     judgement = st.trend_judgement(result.trend, indicator.polarity)
-    sentence = {
-        st.Trend.INCREASING: _(
-            "Rising over the last five periods, more than chance would explain (chi-square test for trend, 99.8% confidence)."
-        ),
-        st.Trend.DECREASING: _(
-            "Falling over the last five periods, more than chance would explain (chi-square test for trend, 99.8% confidence)."
-        ),
-        st.Trend.NO_SIGNIFICANT_CHANGE: _(
-            "No significant change over the last five periods (chi-square test for trend, 99.8% confidence)."
-        ),
-        st.Trend.CANNOT_BE_CALCULATED: _(
-            "No trend worked out: it needs five periods of a proportion or rate, each with its numerator and denominator."
-        ),
-    }[result.trend]
+    sentence = _(TREND_SENTENCES[result.trend])
     if judgement in (st.Comparison.BETTER, st.Comparison.WORSE):
         sentence = (
             _("Getting better. ") if judgement == st.Comparison.BETTER else _("Getting worse. ")
@@ -370,12 +395,7 @@ def trend_of(indicator: Indicator, series: Series):
         "result": result,
         "sentence": sentence,
         "tag_class": TAG_CLASS[judgement],
-        "words": {
-            st.Trend.INCREASING: _("Rising"),
-            st.Trend.DECREASING: _("Falling"),
-            st.Trend.NO_SIGNIFICANT_CHANGE: _("No significant change"),
-            st.Trend.CANNOT_BE_CALCULATED: _("No trend"),
-        }[result.trend],
+        "words": _(TREND_WORDS[result.trend]),
     }
 
 
@@ -407,6 +427,13 @@ def _summary(partnership, series: Series, *, threshold: int | None) -> dict:
         "baseline_value": format_value(indicator, series.chosen.baseline_value),
         "target_value": format_value(indicator, series.chosen.target_value),
     }
+
+
+def summarise(partnership, series: Series, *, threshold: int | None) -> dict:
+    """One chosen indicator's latest figure, judgements, change and trend (no queries), with
+    counts below `threshold` suppressed (None: shown). For pages built over several
+    partnerships' series, such as the board dashboard."""
+    return _summary(partnership, series, threshold=threshold)
 
 
 def sees_small_numbers(user, partnership) -> bool:
