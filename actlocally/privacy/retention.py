@@ -180,6 +180,11 @@ for _label in [
     "measurement.Indicator",
     "measurement.PartnershipIndicator",
     "measurement.DataPoint",
+    "review.CapabilityReview",
+    "review.MemberRating",
+    "review.CaseStudy",
+    "review.FeedbackLink",
+    "review.Lesson",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 

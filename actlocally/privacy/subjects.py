@@ -89,6 +89,10 @@ DECLARED = {
         not_linked="the public contact is a shared address the co-ordinator types, not an "
         "account; if it is a person's own, the co-ordinator changes it"
     ),
+    "review.FeedbackResponse": Subject(
+        not_linked="feedback comes through a link that needs no account; the name someone may "
+        "give is erased a year after they gave it"
+    ),
     "symposia.Guest": Subject(
         not_linked="guests take part without an account; the name they typed is erased 30 days "
         "after the symposium"

@@ -30,6 +30,6 @@ public_urlpatterns = [
         public.area_report_pdf,
         name="area_impact_report_pdf",
     ),
-    path("feedback/thanks/", public.feedback_thanks, name="review_feedback_thanks"),
-    path("feedback/<str:token>/", public.give_feedback, name="review_feedback_give"),
+    path("review-feedback/thanks/", public.feedback_thanks, name="review_feedback_thanks"),
+    path("review-feedback/<str:token>/", public.give_feedback, name="review_feedback_give"),
 ]
