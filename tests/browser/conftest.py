@@ -30,7 +30,9 @@ BASE_URL = os.environ.get("BROWSER_BASE_URL", "").rstrip("/")
 # script runs before the page's own; the binding outlives navigations), and the `browser` fixture
 # fails the test at teardown if there was any (issue 14: no violation on any page).
 REPORT_CSP_VIOLATIONS = """
+window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.effectiveDirective);
   window.__cspViolation([event.documentURI, event.effectiveDirective, event.blockedURI,
     event.sourceFile + ":" + event.lineNumber, event.sample].join(" | "));
 });
