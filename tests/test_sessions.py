@@ -6,10 +6,12 @@ import time
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
 from actlocally.accounts.sessions import STARTED, is_privileged
+from actlocally.accounts.tasks import clear_expired_sessions
 from actlocally.partnerships.models import BoardMembership, Membership
 
 from .factories import PASSWORD, BoardMembershipFactory, MembershipFactory, UserFactory
@@ -244,3 +246,13 @@ def test_signing_out_everywhere_ends_sessions_the_engine_cannot_list(member, set
     phone, laptop = signed_in(member), signed_in(member)
     sign_out_everywhere_on_the_page(laptop)
     assert phone.get(reverse("dashboard")).status_code == 302
+
+
+# Expired rows ------------------------------------------------------------------------------------
+
+
+def test_the_nightly_task_deletes_expired_sessions(member):
+    signed_in(member)
+    with later(hours=13):
+        clear_expired_sessions.call()
+    assert Session.objects.count() == 0
