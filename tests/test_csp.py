@@ -12,8 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "actlocally"
-# E-mail is read in mail programs, which ignore style sheets: its styles are inline by design.
-EMAIL_TEMPLATES = {"notifications/templates/notifications/email.html"}
+# Never served to a browser: e-mail is read in mail programs, which ignore style sheets (its
+# styles are inline by design), and Statement exports are typeset by WeasyPrint.
+NOT_PAGES = (
+    "notifications/templates/notifications/email.html",
+    "statements/templates/statements/export/",
+)
 
 
 def policy(response) -> dict[str, list[str]]:
@@ -27,9 +31,7 @@ def policy(response) -> dict[str, list[str]]:
 def page_templates():
     for path in sorted(TEMPLATES.rglob("*.html")):
         relative = path.relative_to(TEMPLATES).as_posix()
-        if "static/vendor" not in relative and not any(
-            relative.endswith(e) for e in EMAIL_TEMPLATES
-        ):
+        if "static/vendor" not in relative and not relative.startswith(NOT_PAGES):
             yield relative, path.read_text()
 
 
@@ -84,6 +86,11 @@ def test_the_report_endpoint_is_named_for_report_to(client):
 @pytest.mark.parametrize(("name", "text"), list(page_templates()))
 def test_no_template_has_an_inline_event_handler_or_style_attribute(name, text):
     assert not re.search(r"\s(on[a-z]+|style)\s*=", text), name
+
+
+@pytest.mark.parametrize(("name", "text"), list(page_templates()))
+def test_no_template_has_a_style_element(name, text):
+    assert "<style" not in text, name
 
 
 @pytest.mark.parametrize(("name", "text"), list(page_templates()))
