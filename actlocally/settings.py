@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.security_settings import security_settings
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "rules",
     "auditlog",
     "django_htmx",
@@ -96,6 +98,10 @@ MIDDLEWARE = [
     # Platform (issue 9): every log line of a request carries its request id.
     "actlocally.core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Issue 14: the Content-Security-Policy header (CONTENT_SECURITY_POLICY below), and where
+    # its reports go (outside it, so that it sees the policy on the way out).
+    "actlocally.core.csp.ReportingEndpointsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -105,6 +111,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "actlocally.core.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Issue 14: idle timeout, absolute lifetime and "sign out everywhere" (after messages: an
+    # ended session says why on the sign-in page).
+    "actlocally.accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "actlocally.accounts.mfa.RequireMfaMiddleware",
@@ -129,6 +138,8 @@ TEMPLATES = [
                 "actlocally.core.context_processors.site",
                 "actlocally.notifications.context_processors.unread",
                 "actlocally.accounts.mfa.mfa_context",
+                # CSP_NONCE: the one inline script (GOV.UK Frontend's js-enabled class).
+                "csp.context_processors.nonce",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -178,6 +189,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "actlocally.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "actlocally.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The sign-in form asks whether to stay signed in on this device; privileged people never are
+# (actlocally/accounts/sessions.py ends their session when the browser closes).
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {"login": "actlocally.accounts.login_form.LoginForm"}
 ACCOUNT_RATE_LIMITS = {
     # Wrong passwords: tight per account (the email typed), generous per address, so one
     # person's mistakes never lock out a whole school or council office behind one address.
@@ -414,3 +429,43 @@ if SENTRY_DSN:
 # under their disclosure control policy; an authority whose information governance sets another
 # number sets ACTLOCALLY_SMALL_NUMBER_THRESHOLD.
 MEASUREMENT_SMALL_NUMBER_THRESHOLD = int(os.environ.get("ACTLOCALLY_SMALL_NUMBER_THRESHOLD", "10"))
+
+# --- Browser and session (issue 14, docs/adr/0015-csp-and-sessions.md) ----------------------------
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files; the one
+# inline script (GOV.UK Frontend's js-enabled class in base.html) carries the request's nonce.
+# No style="" attributes in our templates; scripts may still set styles through the DOM (Leaflet).
+# The API's Swagger UI page adds what it needs itself (actlocally/api/urls.py), for that page only.
+# Browsers report violations to CSP_REPORT_URL (actlocally/core/csp.py logs them as warnings).
+CSP_REPORT_URL = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": [CSP_REPORT_URL],
+        "report-to": ["csp"],
+    },
+}
+# Reports larger than this are refused (413) without being read.
+CSP_REPORT_MAX_BYTES = 16 * 1024
+
+# Sessions: signed out after this long without a request (privileged people: site staff, board
+# members, backbone staff, research partners and co-ordinators; everyone else), and after this
+# long whatever they do. "Keep me signed in" (others only) keeps the cookie across browser closes
+# for the same lifetime.
+ACTLOCALLY_SESSION_IDLE_MINUTES_PRIVILEGED = int(
+    os.environ.get("ACTLOCALLY_SESSION_IDLE_MINUTES_PRIVILEGED", "30")
+)
+ACTLOCALLY_SESSION_IDLE_MINUTES = int(os.environ.get("ACTLOCALLY_SESSION_IDLE_MINUTES", "480"))
+ACTLOCALLY_SESSION_MAX_HOURS = int(os.environ.get("ACTLOCALLY_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = ACTLOCALLY_SESSION_MAX_HOURS * 3600
+# Unless the person ticks "keep me signed in", the cookie ends when the browser closes.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

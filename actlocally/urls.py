@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actlocally.api import urls as api_urls
-from actlocally.core import health
+from actlocally.core import csp, health
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 from actlocally.review import urls as review_urls
@@ -41,6 +41,8 @@ urlpatterns = [
     path("privacy/", include("actlocally.privacy.urls")),
     path("notifications/", include("actlocally.notifications.urls")),
     path("healthz", health.healthz, name="healthz"),
+    # Browsers' Content-Security-Policy violation reports (settings.CSP_REPORT_URL).
+    path("csp-report/", csp.report, name="csp_report"),
     path("admin/", admin.site.urls),
 ]
 

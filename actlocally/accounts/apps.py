@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
     name = "actlocally.accounts"
     label = "accounts"
     verbose_name = "People"
+
+    def ready(self):
+        # A session records when it started (actlocally/accounts/sessions.py).
+        from . import sessions  # noqa: F401

@@ -47,6 +47,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Raised by "sign out everywhere": a session made under an older number has ended
+    # (actlocally/accounts/sessions.py).
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0)
 
     # What each field holds, for subject access requests and erasure (UK GDPR).
     PERSONAL_DATA = {
@@ -60,6 +63,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         "is_active": "not personal: account state",
         "date_joined": "personal: account history; kept while the account exists",
         "last_login": "personal: account history; kept while the account exists",
+        "session_generation": "not personal: sign-in state",
     }
 
     objects = UserManager()

@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path("profile/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
 ]

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from actlocally.api import profile as api_profile
 from actlocally.core.forms import GovUKModelForm
@@ -12,6 +14,7 @@ from actlocally.notifications import selectors as notification_selectors
 from actlocally.notifications import services as notification_services
 from actlocally.notifications.forms import PreferencesForm
 
+from . import services
 from .mfa import has_mfa
 from .models import User
 from .services import update_profile
@@ -54,3 +57,24 @@ def profile(request):
     # API tokens (actlocally/api/profile.py): their own section of the page.
     context |= api_profile.profile_tokens(request)
     return api_profile.protect_new_token(render(request, "accounts/profile.html", context), context)
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    """Ends this person's sessions on every other device and browser; this one stays."""
+    ended = services.sign_out_everywhere(
+        person=request.user, session=request.session, by=request.user
+    )
+    if ended is None:
+        message = _("You have been signed out of every other device.")
+    elif ended == 0:
+        message = _("You were not signed in on any other device. You still are on this one.")
+    else:
+        message = ngettext(
+            "You have been signed out of %(count)d other device.",
+            "You have been signed out of %(count)d other devices.",
+            ended,
+        ) % {"count": ended}
+    messages.success(request, message)
+    return redirect("profile")

@@ -1,8 +1,10 @@
 """The API's addresses: the schema and docs at /api/, version 1 under /api/v1/, and the pages
 where a person manages their tokens (under their profile)."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
 from actlocally.actions import api as actions_api
@@ -17,7 +19,11 @@ app_name = "api"
 
 # The description of the API is public, like its source: it holds no one's data.
 schema_view = SpectacularAPIView.as_view(permission_classes=[AllowAny])
-docs_view = SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[AllowAny])
+# Swagger UI's own script is served from this address (?script), not inline; its page keeps a
+# <style> element and React's inline styles, so this page alone allows inline styles (issue 14).
+docs_view = csp_update({"style-src": [UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema", permission_classes=[AllowAny])
+)
 
 v1 = [
     path("partnerships/", partnerships_api.PartnershipList.as_view(), name="partnerships"),

@@ -10,7 +10,9 @@ from django.views.decorators.csrf import requires_csrf_token
 def server_error(request):
     # No request context: its processors may need the database or session that just failed.
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"SERVICE_NAME": "Act Locally"}))
+    # The CSP nonce comes from the request itself, so the page's one inline script still runs.
+    context = {"SERVICE_NAME": "Act Locally", "CSP_NONCE": getattr(request, "csp_nonce", "")}
+    return HttpResponseServerError(template.render(context))
 
 
 def csrf_failure(request, reason=""):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from actlocally.accounts.sessions import idle_timeouts_in_words
 from actlocally.authorization import require_permission
 
 from . import services
@@ -31,7 +32,9 @@ def cookies(request):
         "pages/cookies.html",
         {
             **operator(),
-            "session_days": settings.SESSION_COOKIE_AGE // 86400,
+            # Issue 14's session limits (actlocally/accounts/sessions.py), in hours and words.
+            "session_hours": settings.ACTLOCALLY_SESSION_MAX_HOURS,
+            "session_idle": idle_timeouts_in_words(),
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
             "session_cookie": settings.SESSION_COOKIE_NAME,
         },

@@ -29,6 +29,18 @@ CHROMIUM_ARGS = [
 
 BASE_URL = os.environ.get("BROWSER_BASE_URL", "").rstrip("/")
 
+# Every page of every context reports each Content-Security-Policy violation to the test (an init
+# script runs before the page's own; the binding outlives navigations), and the `browser` fixture
+# fails the test at teardown if there was any (issue 14: no violation on any page).
+REPORT_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.effectiveDirective);
+  window.__cspViolation([event.documentURI, event.effectiveDirective, event.blockedURI,
+    event.sourceFile + ":" + event.lineNumber, event.sample].join(" | "));
+});
+"""
+
 DESKTOP = {"width": 1024, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
@@ -78,8 +90,27 @@ def browser(request):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         browser.base_url = base_url
+        browser.csp_violations = watch_csp(browser)
         yield browser
         browser.close()
+    assert browser.csp_violations == [], "Content-Security-Policy violations:\n" + "\n".join(
+        browser.csp_violations
+    )
+
+
+def watch_csp(browser):
+    """Every context this browser opens (open_page's and tests' own) records CSP violations."""
+    found = []
+    new_context = browser.new_context
+
+    def watched_new_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.expose_binding("__cspViolation", lambda source, text: found.append(text))
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        return context
+
+    browser.new_context = watched_new_context
+    return found
 
 
 def open_page(browser, viewport=DESKTOP):
