@@ -430,7 +430,7 @@ if SENTRY_DSN:
 # number sets ACTLOCALLY_SMALL_NUMBER_THRESHOLD.
 MEASUREMENT_SMALL_NUMBER_THRESHOLD = int(os.environ.get("ACTLOCALLY_SMALL_NUMBER_THRESHOLD", "10"))
 
-# --- Browser and session (issue 14, docs/adr/0015-csp-and-sessions.md) ----------------------------
+# --- Browser and session (issue 14, docs/adr/0018-csp-and-sessions.md) ----------------------------
 
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files; the one
 # inline script (GOV.UK Frontend's js-enabled class in base.html) carries the request's nonce.

@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "actlocally"
 # Never served to a browser: e-mail is read in mail programs, which ignore style sheets (its
-# styles are inline by design), and Statement exports are typeset by WeasyPrint.
+# styles are inline by design), and PDF exports (Statements, impact reports, subject access
+# summaries) are typeset by WeasyPrint.
 NOT_PAGES = (
     "notifications/templates/notifications/email.html",
     "statements/templates/statements/export/",
+    "review/templates/review/report_pdf.html",
+    "privacy/templates/privacy/export/",
 )
 
 

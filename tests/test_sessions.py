@@ -9,9 +9,9 @@ import time_machine
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from actlocally.accounts.sessions import STARTED, is_privileged
-from actlocally.accounts.tasks import clear_expired_sessions
 from actlocally.partnerships.models import BoardMembership, Membership
 
 from .factories import PASSWORD, BoardMembershipFactory, MembershipFactory, UserFactory
@@ -251,8 +251,10 @@ def test_signing_out_everywhere_ends_sessions_the_engine_cannot_list(member, set
 # Expired rows ------------------------------------------------------------------------------------
 
 
-def test_the_nightly_task_deletes_expired_sessions(member):
+def test_the_nightly_purge_deletes_expired_sessions(member):
+    from actlocally.privacy.retention import declarations
+
     signed_in(member)
     with later(hours=13):
-        clear_expired_sessions.call()
+        declarations()["sessions.Session"].purge(timezone.now())
     assert Session.objects.count() == 0

@@ -74,12 +74,6 @@ SCHEDULE = [
     Entry(
         "purge-old-records", Daily(datetime.time(3, 0)), "actlocally.jobs.tasks.purge_old_records"
     ),
-    # Issue 14: sessions past their expiry (signed out, idle or past their lifetime) leave the table.
-    Entry(
-        "clear-expired-sessions",
-        Daily(datetime.time(3, 15)),
-        "actlocally.accounts.tasks.clear_expired_sessions",
-    ),
     Entry(
         "action-reminders",
         Daily(datetime.time(7, 0)),
