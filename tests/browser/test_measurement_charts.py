@@ -1,0 +1,44 @@
+"""Browser: a partnership member opens an indicator and its trend chart is drawn (an SVG inside
+the chart's container) on a desktop and on a 375px phone, with no console errors; the
+indicators page draws its spine chart."""
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, open_page, screenshot, sign_in
+
+INDICATOR = "Children in income-deprived families (IDACI)"
+
+
+def open_indicator(browser, viewport):
+    page = open_page(browser, viewport)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "headteacher@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.locator(".govuk-summary-card__title a").first.click()
+    page.wait_for_url("**/measurement/*/")
+    return page, errors
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1024", "375"])
+def test_indicator_page_draws_its_trend_chart(browser, viewport):
+    page, errors = open_indicator(browser, viewport)
+    page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
+    assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
+    assert page.locator("[data-chart=trend] svg").count() == 1
+    screenshot(page, f"charts-indicator-{viewport['width']}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert errors == []
+
+
+def test_indicators_page_draws_the_spine_chart(browser):
+    page = open_page(browser)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "headteacher@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.wait_for_selector("[data-chart=spine][data-vega-drawn]")
+    assert page.locator("[data-chart=spine] svg").count() == 1
+    screenshot(page, "charts-spine")
+    assert errors == []
