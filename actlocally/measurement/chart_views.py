@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from actlocally.authorization import get_partnership_or_404
 from actlocally.core.csv import csv_response
 
+from . import charts
 from .chart_selectors import indicator_charts, spine_chart
 
 VIEW = "measurement.view_measurement"
@@ -27,9 +28,7 @@ def _indicator_chart(request, slug, pk, kind):
 @login_required
 def indicator_chart(request, slug, pk, kind):
     _p, _page, chart = _indicator_chart(request, slug, pk, kind)
-    if chart.spec is None:
-        raise Http404
-    return JsonResponse(chart.spec)
+    return JsonResponse(charts.spec_or_empty(chart))
 
 
 @login_required
@@ -44,9 +43,7 @@ def indicator_chart_csv(request, slug, pk, kind):
 def spine(request, slug):
     p = get_partnership_or_404(request.user, slug, VIEW)
     _page, chart = spine_chart(p, request.user)
-    if chart.spec is None:
-        raise Http404
-    return JsonResponse(chart.spec)
+    return JsonResponse(charts.spec_or_empty(chart))
 
 
 @login_required

@@ -763,6 +763,18 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
     return Chart("funnel", title, description, spec, columns, rows)
 
 
+def spec_or_empty(chart: Chart) -> dict:
+    """The chart's spec, or one that draws nothing and says why (the page shows the same words)."""
+    if chart.spec is not None:
+        return chart.spec
+    return {
+        **_base(chart.empty, illustrative=False, height=40),
+        "title": {"text": chart.empty, "anchor": "start", "fontSize": 13, "fontWeight": "normal"},
+        "data": {"values": []},
+        "mark": "point",
+    }
+
+
 def for_image(chart: Chart, *, width: int = 640) -> dict:
     """The chart's spec for drawing off the page: a fixed width (there is no container to fit)
     and its name as the title, with the illustrative note under it."""
