@@ -4,7 +4,10 @@ indicators page draws its spine chart."""
 
 import pytest
 
+from tests.url_tables import URLS
+
 from .conftest import DESKTOP, PHONE, open_page, screenshot, sign_in
+from .test_every_page import demo_world, problems_on, walk
 
 INDICATOR = "Children in income-deprived families (IDACI)"
 
@@ -27,8 +30,10 @@ def test_indicator_page_draws_its_trend_chart(browser, viewport):
     page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
     assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
     assert page.locator("[data-chart=trend] svg").count() == 1
+    page.wait_for_selector("[data-chart=funnel][data-vega-drawn]")
     screenshot(page, f"charts-indicator-{viewport['width']}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    # axe and the width check, with the charts drawn.
+    assert problems_on(page, "indicator", viewport["width"]) == []
     assert errors == []
 
 
@@ -42,3 +47,9 @@ def test_indicators_page_draws_the_spine_chart(browser):
     assert page.locator("[data-chart=spine] svg").count() == 1
     screenshot(page, "charts-spine")
     assert errors == []
+
+
+def test_measurement_pages_pass_the_every_page_walk(browser):
+    names = {name for name in URLS if name.startswith("measurement")}
+    visited, problems = walk(browser, demo_world(), only=names)
+    assert "measurement_indicator" in visited and problems == []
