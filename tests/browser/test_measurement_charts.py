@@ -53,3 +53,22 @@ def test_measurement_pages_pass_the_every_page_walk(browser):
     names = {name for name in URLS if name.startswith("measurement")}
     visited, problems = walk(browser, demo_world(), only=names)
     assert "measurement_indicator" in visited and problems == []
+
+
+def test_coordinator_embeds_an_indicator_in_the_statement_and_its_chart_is_drawn(browser):
+    page = open_page(browser, PHONE)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "coordinator@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/statement-of-intent/new-draft/")
+    page.get_by_role("button", name="Start the new draft").click()
+    page.get_by_role("link", name="Embed an indicator").click()
+    page.get_by_label("Indicator").select_option(label="Income deprivation")
+    page.get_by_label("What it tells us (optional)").fill("A quarter of people on a low income.")
+    page.get_by_role("button", name="Save").click()
+    figure = page.locator("figure", has_text="Income deprivation")
+    assert "Worse than Bradford" in figure.inner_text()
+    page.wait_for_selector("[data-chart=indicator-1][data-vega-drawn=true] svg")
+    screenshot(page, "charts-statement")
+    assert problems_on(page, "statement", PHONE["width"]) == []
+    assert errors == []
