@@ -255,3 +255,25 @@ def test_indicator_page_points_each_chart_at_its_spec(client, world, with_compar
 def test_chart_spec_fetches_nothing(world, with_comparators):
     spec = json.dumps(chart_of(with_comparators, world.people["member"], "trend").spec)
     assert '"url"' not in spec
+
+
+def test_funnel_json_queries_do_not_grow_with_lsoas(client, world, funnel_area):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.people["member"])
+    url = reverse(
+        "measurement_chart", kwargs={"slug": "keighley", "pk": funnel_area.pk, "kind": "funnel"}
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    focus_area = world.keighley.focus_area
+    for i in range(10):
+        lsoa = factories.LsoaFactory(code=f"E0100020{i}")
+        focus_area.lsoas.add(lsoa)
+        point(funnel_area.indicator, "lsoa", lsoa.code, *Y2324, 20 + i, 250)
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(url).json()
+    assert len(many) == len(few)
+    assert len(layer_values(body, "point")) == 13

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .models import DataPoint, GeographyType
-from .selectors import Estimate, estimate, small_number_threshold, suppress
+from .selectors import Estimate, estimate, indicator_page, small_number_threshold, suppress
 
 
 @dataclass(frozen=True)
@@ -104,31 +104,36 @@ def local_authority_lsoa_values(
     return dict(values)
 
 
-def indicator_charts(partnership, pk: int, user) -> tuple[dict, dict] | None:
-    """One chosen indicator's page data and its three charts (trend, comparators, funnel), or
-    None when the partnership has no such indicator."""
+def indicator_charts(
+    partnership, pk: int, user, kinds=("trend", "comparators", "funnel")
+) -> tuple[dict, dict] | None:
+    """One chosen indicator's page data and the charts named in `kinds` (trend, comparators,
+    funnel), or None when the partnership has no such indicator. Only the funnel reads more
+    than the page does (its LSOAs: two queries)."""
     from . import charts
-    from .selectors import indicator_page
 
     page = indicator_page(partnership, pk, user)
     if page is None:
         return None
-    latest = page["latest"]
-    figures = (
-        area_lsoa_figures(
-            partnership,
-            page["chosen"],
-            latest.period,
-            sees_small_numbers=page["sees_small_numbers"],
+    built = {}
+    if "trend" in kinds:
+        built["trend"] = charts.trend(page, partnership)
+    if "comparators" in kinds:
+        built["comparators"] = charts.comparators(page, partnership)
+    if "funnel" in kinds:
+        latest = page["latest"]
+        figures = (
+            area_lsoa_figures(
+                partnership,
+                page["chosen"],
+                latest.period,
+                sees_small_numbers=page["sees_small_numbers"],
+            )
+            if latest is not None
+            else []
         )
-        if latest is not None
-        else []
-    )
-    return page, {
-        "trend": charts.trend(page, partnership),
-        "comparators": charts.comparators(page, partnership),
-        "funnel": charts.funnel(page, partnership, figures),
-    }
+        built["funnel"] = charts.funnel(page, partnership, figures)
+    return page, built
 
 
 def spine_chart(partnership, user):

@@ -18,7 +18,7 @@ def _indicator_chart(request, slug, pk, kind):
     p = get_partnership_or_404(request.user, slug, VIEW)
     if kind not in INDICATOR_CHARTS:
         raise Http404
-    found = indicator_charts(p, pk, request.user)
+    found = indicator_charts(p, pk, request.user, kinds=(kind,))
     if found is None:
         raise Http404
     page, charts = found

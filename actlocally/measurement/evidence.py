@@ -40,7 +40,7 @@ def embed(partnership, ref: str):
 
     if not ref.isdigit():
         return None
-    found = indicator_charts(partnership, int(ref), AnonymousUser())
+    found = indicator_charts(partnership, int(ref), AnonymousUser(), kinds=("trend",))
     if found is None:
         return None
     page, charts = found
