@@ -72,3 +72,28 @@ def test_coordinator_embeds_an_indicator_in_the_statement_and_its_chart_is_drawn
     screenshot(page, "charts-statement")
     assert problems_on(page, "statement", PHONE["width"]) == []
     assert errors == []
+
+
+def test_charts_draw_under_a_strict_content_security_policy(browser):
+    """No inline script and no eval: with script-src 'self' the trend chart still draws."""
+    page = open_page(browser)
+    violations = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    sign_in(page, "headteacher@example.org")
+
+    def with_csp(route):
+        response = route.fetch()
+        headers = {
+            **response.headers,
+            "content-security-policy": "script-src 'self'; object-src 'none'",
+        }
+        route.fulfill(response=response, headers=headers)
+
+    page.route("**/measurement/*/", with_csp)
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.locator(".govuk-summary-card__title a").first.click()
+    page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
+    assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
+    assert [v for v in violations if "charts.js" in v or "eval" in v] == []
