@@ -63,6 +63,7 @@ def test_coordinator_embeds_an_indicator_in_the_statement_and_its_chart_is_drawn
     page.goto(page.base_url + "/partnerships/keighley/statement-of-intent/new-draft/")
     page.get_by_role("button", name="Start the new draft").click()
     page.get_by_role("link", name="Embed an indicator").click()
+    assert problems_on(page, "indicators editor", PHONE["width"]) == []
     page.get_by_label("Indicator").select_option(label="Income deprivation")
     page.get_by_label("What it tells us (optional)").fill("A quarter of people on a low income.")
     page.get_by_role("button", name="Save").click()
