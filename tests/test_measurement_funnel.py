@@ -4,6 +4,8 @@ interpolated as Spiegelhalter (2005) does, worked out here by plain summation.""
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hyp
 
 from actlocally.measurement import statistics as st
 
@@ -94,3 +96,25 @@ def test_funnel_position(value, position):
 def test_funnel_limits_refuse_an_empty_denominator():
     with pytest.raises(ValueError):
         st.funnel_limits_proportion(0.2, 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    p0=hyp.floats(min_value=0.001, max_value=0.999),
+    n=hyp.integers(min_value=1, max_value=50_000),
+    confidence=hyp.sampled_from([st.CONFIDENCE_95, st.CONFIDENCE_998]),
+)
+def test_proportion_limits_always_hold_the_benchmark_within_zero_and_one(p0, n, confidence):
+    low, high = st.funnel_limits_proportion(p0, n, confidence)
+    assert 0 <= low <= p0 + 1 / n and p0 - 1 / n <= high <= 1 and low <= high
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rate=hyp.floats(min_value=0.01, max_value=500),
+    denominator=hyp.floats(min_value=1, max_value=100_000),
+)
+def test_rate_limits_are_ordered_and_never_negative(rate, denominator):
+    inner = st.funnel_limits_rate(rate, denominator, st.CONFIDENCE_95, 1000)
+    outer = st.funnel_limits_rate(rate, denominator, st.CONFIDENCE_998, 1000)
+    assert 0 <= outer[0] <= inner[0] <= inner[1] <= outer[1]

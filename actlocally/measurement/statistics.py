@@ -286,7 +286,8 @@ def _interpolated_quantile(pmf, start: int, stop: int, p: float) -> float:
         at = below + pmf(r)
         if at >= p:
             a = (at - p) / (at - below)
-            return r - a
+            # At r = 0 the interpolation would go below zero: no count is negative.
+            return max(0.0, r - a)
         below = at
     return float(stop)
 

@@ -81,7 +81,7 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
             % {"la": la_name},
         )
     b = benchmark.value
-    if indicator.is_proportion and not 0 < b < indicator.multiplier:
+    if (indicator.is_proportion and not 0 < b < indicator.multiplier) or b <= 0:
         return Chart(
             "funnel",
             title,
@@ -100,8 +100,13 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
     points, rows = [], []
     for f in figures:
         e = f.estimate
+        # A funnel needs whole people: a denominator under one has no binomial to draw from.
         usable = (
-            not e.suppressed and e.value is not None and e.numerator is not None and e.denominator
+            not e.suppressed
+            and e.value is not None
+            and e.numerator is not None
+            and e.denominator is not None
+            and e.denominator >= 1
         )
         if not usable:
             rows.append(
