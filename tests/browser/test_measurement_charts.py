@@ -37,15 +37,18 @@ def test_indicator_page_draws_its_trend_chart(browser, viewport):
     assert errors == []
 
 
-def test_indicators_page_draws_the_spine_chart(browser):
-    page = open_page(browser)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1024", "375"])
+def test_indicators_page_draws_the_spine_chart(browser, viewport):
+    page = open_page(browser, viewport)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     sign_in(page, "headteacher@example.org")
     page.goto(page.base_url + "/partnerships/keighley/measurement/")
     page.wait_for_selector("[data-chart=spine][data-vega-drawn]")
     assert page.locator("[data-chart=spine] svg").count() == 1
-    screenshot(page, "charts-spine")
+    page.locator("[data-chart=spine]").screenshot(path=f"var/screenshots/spine-{viewport['width']}.png")
+    screenshot(page, f"charts-spine-{viewport['width']}")
+    assert problems_on(page, "indicators", viewport["width"]) == []
     assert errors == []
 
 

@@ -123,17 +123,18 @@ def spine(page: dict, partnership, ranges: dict[int, list[float]]) -> Chart:
         "type": "nominal",
         "title": None,
         "sort": None,
-        "axis": {"labelLimit": 220},
+        # Names are written above their rows instead (they would take half a phone's width).
+        "axis": None,
     }
     x = {
         "type": "quantitative",
         "scale": {"domain": [-1.15, 1.15]},
         "axis": {"labels": False, "ticks": False, "grid": False},
-        "title": _("← Worse (or lower) · centre: %(la)s · Better (or higher) →") % {"la": la},
+        "title": _("← Worse · %(la)s · Better →") % {"la": la},
     }
     domain = [comparison_words(c) for c in JUDGEMENT_COLOURS]
     spec = {
-        **base_spec(description, illustrative=any_illustrative, height=max(60, 46 * len(placed))),
+        **base_spec(description, illustrative=any_illustrative, height=max(70, 70 * len(placed))),
         "data": {"values": placed},
         "encoding": {"y": y},
         "layer": [
@@ -148,8 +149,13 @@ def spine(page: dict, partnership, ranges: dict[int, list[float]]) -> Chart:
                 "encoding": {"x": {**x, "field": "q1"}, "x2": {"field": "q3"}},
             },
             {
-                "mark": {"type": "rule", "color": "#0b0c0c", "strokeWidth": 2},
-                "encoding": {"x": {"datum": 0, "type": "quantitative"}},
+                # The centre line is decoration for the eye: the table and sentences say it.
+                "mark": {"type": "rule", "color": "#0b0c0c", "strokeWidth": 2, "aria": False},
+                "encoding": {
+                    "x": {"datum": 0, "type": "quantitative"},
+                    "y": {"value": 0},
+                    "y2": {"value": "height"},
+                },
             },
             {
                 "mark": {
@@ -172,8 +178,22 @@ def spine(page: dict, partnership, ranges: dict[int, list[float]]) -> Chart:
                 },
             },
             {
-                "mark": {"type": "text", "dy": -15, "fontSize": 11, "color": "#0b0c0c"},
+                "mark": {"type": "text", "dy": 20, "fontSize": 11, "color": "#0b0c0c"},
                 "encoding": {"x": {**x, "field": "value"}, "text": {"field": "label"}},
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dy": -20,
+                    "fontSize": 12,
+                    "fontWeight": "bold",
+                    "color": "#0b0c0c",
+                },
+                "encoding": {
+                    "x": {"datum": -1.15, "type": "quantitative"},
+                    "text": {"field": "indicator"},
+                },
             },
         ],
     }
