@@ -1,6 +1,8 @@
-"""Browser: a partnership member opens an indicator and its trend chart is drawn (an SVG inside
-the chart's container) on a desktop and on a 375px phone, with no console errors; the
-indicators page draws its spine chart."""
+"""Browser: measurement's charts as people meet them. An indicator's trend chart is drawn (an SVG
+inside the chart's container) at 1024 and 375px with no console errors and axe clean, also under
+a strict script-src; the indicators page draws its spine chart; the co-ordinator embeds an
+indicator in a new draft Statement of Intent on a phone and its chart is drawn there; and every
+measurement page of the URL table passes the every-page walk."""
 
 import os
 
