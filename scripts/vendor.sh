@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 out=actlocally/static/vendor
 (cd frontend && npm ci --no-audit --no-fund)
 nm=frontend/node_modules
-rm -rf "$out" && mkdir -p "$out"/{css,govuk-frontend,moj-frontend,htmx,leaflet}
+rm -rf "$out" && mkdir -p "$out"/{css,govuk-frontend,moj-frontend,htmx,leaflet,vega}
 
 frontend/node_modules/.bin/sass --load-path=frontend --load-path="$nm" --no-source-map \
   --style=compressed --quiet-deps --silence-deprecation=import \
@@ -24,6 +24,12 @@ cp "$nm/htmx.org/LICENSE" "$out/htmx/LICENSE.txt"
 cp "$nm/leaflet/dist/leaflet.js" "$nm/leaflet/dist/leaflet.css" "$out/leaflet/"
 cp -r "$nm/leaflet/dist/images" "$out/leaflet/"
 cp "$nm/leaflet/LICENSE" "$out/leaflet/LICENSE.txt"
+# Vega, Vega-Lite and vega-embed draw measurement's charts from the specs the app serves; the
+# versions match the ones vl-convert-python bundles, so the page and the exports draw alike.
+for lib in vega vega-lite vega-embed; do
+  cp "$nm/$lib/build/$lib.min.js" "$out/vega/"
+  cp "$nm/$lib/LICENSE" "$out/vega/$lib-LICENSE.txt"
+done
 
 # axe-core is for the browser tests only (tests/browser/test_every_page.py injects it from disk):
 # kept out of static/, so it is never served.
@@ -53,6 +59,9 @@ Do not edit by hand. Served by the app itself: nothing is fetched from a CDN.
 | @ministryofjustice/frontend | $(version @ministryofjustice/frontend) | MIT | moj-frontend/, css/frontend.min.css |
 | htmx.org | $(version htmx.org) | 0BSD | htmx/ |
 | leaflet | $(version leaflet) | BSD-2-Clause | leaflet/ |
+| vega | $(version vega) | BSD-3-Clause | vega/vega.min.js |
+| vega-lite | $(version vega-lite) | BSD-3-Clause | vega/vega-lite.min.js |
+| vega-embed | $(version vega-embed) | BSD-3-Clause | vega/vega-embed.min.js |
 | axe-core | $(version axe-core) | MPL-2.0 | tests/browser/vendor/axe-core/ (tests only, not served) |
 
 css/frontend.min.css is compiled from frontend/actlocally.scss: GOV.UK Frontend and MOJ Frontend

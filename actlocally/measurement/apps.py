@@ -26,5 +26,16 @@ class MeasurementConfig(AppConfig):
         register_outcome_links(
             key="indicators", label=_("Indicators"), provider=selectors.outcome_links
         )
+        # A Statement of Intent can embed an indicator, its figures and chart, as evidence.
+        from actlocally.statements.evidence import register_evidence_provider
+
+        from . import evidence
+
+        register_evidence_provider(
+            key="indicator",
+            label=_("Indicator"),
+            choices=evidence.choices,
+            embed=evidence.embed,
+        )
         auditlog.register(models.Indicator)
         auditlog.register(models.PartnershipIndicator, m2m_fields={"outcomes"})

@@ -255,3 +255,109 @@ def trend_judgement(trend: Trend, polarity: str) -> Comparison:
     if polarity == Polarity.LOWER_IS_BETTER:
         return Comparison.WORSE if up else Comparison.BETTER
     return Comparison.HIGHER if up else Comparison.LOWER
+
+
+# Funnel plot control limits ------------------------------------------------------------------------
+# Spiegelhalter (2005), "Funnel plots for comparing institutional performance", Statistics in
+# Medicine 24:1185-1202, section 3 and appendix A.1.1: the exact limit at a given denominator is
+# the p-quantile r of the count's distribution under the benchmark, interpolated between whole
+# counts so the lines are smooth: (r - a) / n with a = (F(r) - p) / (F(r) - F(r - 1)).
+# PHE's funnel plot tools and PHEindicatormethods' phe_funnel take the same approach.
+
+# Terms of a distribution this many standard deviations below its mean add less than 1e-15 to
+# the cumulative probability: the sums start there, so large denominators stay cheap.
+_TAIL_SDS = 9
+
+
+def _log_binomial_pmf(k: int, n: int, p: float) -> float:
+    return (
+        math.lgamma(n + 1)
+        - math.lgamma(k + 1)
+        - math.lgamma(n - k + 1)
+        + k * math.log(p)
+        + (n - k) * math.log1p(-p)
+    )
+
+
+def _interpolated_quantile(pmf, start: int, stop: int, p: float) -> float:
+    """The smallest whole count r with F(r) >= p, less Spiegelhalter's interpolation a."""
+    below = 0.0
+    for r in range(start, stop + 1):
+        at = below + pmf(r)
+        if at >= p:
+            a = (at - p) / (at - below)
+            # At r = 0 the interpolation would go below zero: no count is negative.
+            return max(0.0, r - a)
+        below = at
+    return float(stop)
+
+
+def binomial_quantile(n: int, p0: float, probability: float) -> float:
+    """The interpolated `probability` quantile of a Binomial(n, p0) count."""
+    if n <= 0 or not 0 < p0 < 1:
+        raise ValueError(
+            "the denominator must be positive and the proportion strictly between 0 and 1"
+        )
+    sd = math.sqrt(n * p0 * (1 - p0))
+    start = max(0, math.floor(n * p0 - _TAIL_SDS * sd))
+    return _interpolated_quantile(
+        lambda k: math.exp(_log_binomial_pmf(k, n, p0)), start, n, probability
+    )
+
+
+def poisson_quantile(mean: float, probability: float) -> float:
+    """The interpolated `probability` quantile of a Poisson(mean) count."""
+    if mean <= 0:
+        raise ValueError("the expected count must be positive")
+    start = max(0, math.floor(mean - _TAIL_SDS * math.sqrt(mean)))
+    stop = math.ceil(mean + 20 * math.sqrt(mean) + 20)
+    return _interpolated_quantile(
+        lambda k: math.exp(k * math.log(mean) - mean - math.lgamma(k + 1)), start, stop, probability
+    )
+
+
+def funnel_limits_proportion(benchmark: float, denominator: float, confidence: float = 0.95):
+    """Control limits (lower, upper), as proportions, for an area of `denominator` people whose
+    true proportion is the benchmark's: exact binomial, interpolated (Spiegelhalter 2005)."""
+    n = round(denominator)
+    tail = (1 - confidence) / 2
+    return (
+        max(0.0, binomial_quantile(n, benchmark, tail) / n),
+        min(1.0, binomial_quantile(n, benchmark, 1 - tail) / n),
+    )
+
+
+def funnel_limits_rate(
+    benchmark_rate: float, denominator: float, confidence: float = 0.95, multiplier: float = 1
+):
+    """Control limits (lower, upper) of a crude rate (per `multiplier`) for an area of
+    `denominator` people whose true rate is the benchmark's: exact Poisson on the expected
+    count, interpolated (Spiegelhalter 2005)."""
+    expected = benchmark_rate / multiplier * denominator
+    tail = (1 - confidence) / 2
+    return (
+        max(0.0, poisson_quantile(expected, tail) / denominator * multiplier),
+        poisson_quantile(expected, 1 - tail) / denominator * multiplier,
+    )
+
+
+class FunnelPosition(StrEnum):
+    """Where an area's figure falls against the benchmark's funnel."""
+
+    ABOVE_998 = "above_998"
+    ABOVE_95 = "above_95"
+    WITHIN = "within"
+    BELOW_95 = "below_95"
+    BELOW_998 = "below_998"
+
+
+def funnel_position(value: float, limits_95, limits_998) -> FunnelPosition:
+    if value > limits_998[1]:
+        return FunnelPosition.ABOVE_998
+    if value > limits_95[1]:
+        return FunnelPosition.ABOVE_95
+    if value < limits_998[0]:
+        return FunnelPosition.BELOW_998
+    if value < limits_95[0]:
+        return FunnelPosition.BELOW_95
+    return FunnelPosition.WITHIN

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import chart_views, views
 
 urlpatterns = [
     path("", views.indicators, name="measurement"),
@@ -15,4 +15,16 @@ urlpatterns = [
     path("<int:pk>/", views.indicator, name="measurement_indicator"),
     path("<int:pk>/data.csv", views.indicator_csv, name="measurement_indicator_csv"),
     path("<int:pk>/edit/", views.edit, name="measurement_indicator_edit"),
+    path("charts/spine.json", chart_views.spine, name="measurement_chart_spine"),
+    path("charts/spine.csv", chart_views.spine_csv, name="measurement_chart_spine_csv"),
+    path(
+        "<int:pk>/charts/<slug:kind>.json",
+        chart_views.indicator_chart,
+        name="measurement_chart",
+    ),
+    path(
+        "<int:pk>/charts/<slug:kind>.csv",
+        chart_views.indicator_chart_csv,
+        name="measurement_chart_csv",
+    ),
 ]

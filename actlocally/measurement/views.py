@@ -18,7 +18,7 @@ from actlocally.core.csv import csv_response, writer
 from actlocally.core.forms import add_errors
 from actlocally.jobs.services import start_job
 
-from . import selectors, services
+from . import chart_selectors, selectors, services
 from .forms import ChoiceForm, DataPointForm, IndicatorForm, UploadForm
 from .importers import BACKGROUND_BYTES, TEMPLATE_HEADERS, ImportRefused, import_figures
 from .models import Indicator, PartnershipIndicator
@@ -34,6 +34,7 @@ SUPPRESSED = "suppressed"
 @login_required
 def indicators(request, slug):
     p = get_partnership_or_404(request.user, slug, VIEW)
+    page, spine = chart_selectors.spine_chart(p, request.user)
     return render(
         request,
         "measurement/indicators.html",
@@ -41,7 +42,8 @@ def indicators(request, slug):
             "partnership": p,
             "can_manage": has_permission(request.user, MANAGE, p),
             "can_add_data": has_permission(request.user, ADD_DATA, p),
-            **selectors.indicators_page(p, request.user),
+            "spine": spine,
+            **page,
         },
     )
 
@@ -104,7 +106,10 @@ def _indicator_page(request, p, pk):
 @login_required
 def indicator(request, slug, pk):
     p = get_partnership_or_404(request.user, slug, VIEW)
-    page = _indicator_page(request, p, pk)
+    found = chart_selectors.indicator_charts(p, pk, request.user)
+    if found is None:
+        raise Http404
+    page, charts = found
     return render(
         request,
         "measurement/indicator.html",
@@ -112,6 +117,8 @@ def indicator(request, slug, pk):
             "partnership": p,
             "can_manage": has_permission(request.user, MANAGE, p),
             "can_add_data": has_permission(request.user, ADD_DATA, p),
+            "charts": [charts["comparators"], charts["funnel"]],
+            "trend_chart": charts["trend"],
             **page,
         },
     )

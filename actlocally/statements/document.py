@@ -63,6 +63,18 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _("Chart"),
     ),
+    # Evidence embedded from another app (evidence.py): which item, and its name when embedded.
+    Section(
+        "indicators",
+        _("Indicators"),
+        "problem",
+        (
+            Field("evidence", _("Indicator"), required=True),
+            Field("title", _("Indicator")),
+            Field("note", _("What it tells us")),
+        ),
+        _("Indicator"),
+    ),
     Section(
         "quotes",
         _("Lived experience"),
@@ -251,6 +263,8 @@ def item_text(section_key: str, row: dict) -> str:
             f"{p['label']}: {format_number(p['value'])}{unit}" for p in row["points"]
         )
         return f"{row['title']}: {points}"
+    if section_key == "indicators":
+        return f"{row['title']}: {row['note']}" if row.get("note") else row["title"]
     if section_key == "quotes":
         return f"“{row['text']}” – {row['source']}"
     if section_key == "actions":

@@ -8,11 +8,13 @@ import logging
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .charts import bar_chart_svg
 from .document import PARTS, SECTIONS_BY_KEY, display_figure, format_value
+from .evidence import resolve
 from .models import StatementVersion
 
 # WeasyPrint logs every layout step at INFO: noise in the server's log, not news.
@@ -37,6 +39,10 @@ def document_context(version: StatementVersion) -> dict:
         for n, chart in enumerate(content.get("charts", []), start=1)
     ]
     facts = [{**f, "value": display_figure(f.get("value"))} for f in content.get("facts", [])]
+    indicators = [
+        {**row, "shown": resolve(partnership, row["evidence"])}
+        for row in content.get("indicators", [])
+    ]
     parts = dict(PARTS)
     contents = [
         {
@@ -60,6 +66,7 @@ def document_context(version: StatementVersion) -> dict:
         "facts": facts,
         "introduction": [p for p in content.get("introduction", "").splitlines() if p.strip()],
         "charts": charts,
+        "indicators": indicators,
         "contents": contents,
         "title": _("Statement of Intent"),
         "meta": meta_rows(version),
@@ -103,13 +110,22 @@ def file_name(version: StatementVersion, extension: str) -> str:
 def render_pdf(version: StatementVersion) -> bytes:
     from weasyprint import HTML
 
+    ctx = document_context(version)
+    ctx["indicators"] = [{**item, "svg": _indicator_svg(item)} for item in ctx["indicators"]]
     html = render_to_string(
-        "statements/export/pdf.html",
-        {**document_context(version), "generated_at": timezone.localtime()},
+        "statements/export/pdf.html", {**ctx, "generated_at": timezone.localtime()}
     )
     # PDF/UA-1: tagged (headings, tables, lists, reading order) and with its language and title,
     # so screen readers can read it; WeasyPrint 70 supports it.
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _indicator_svg(item: dict):
+    shown = item["shown"]
+    if shown is None or shown.chart_svg is None:
+        return ""
+    # Drawn by vl-convert from the app's own spec, whose text Vega escapes as it writes the SVG.
+    return mark_safe(shown.chart_svg())  # noqa: S308
 
 
 def render_docx(version: StatementVersion) -> bytes:
@@ -194,6 +210,8 @@ def render_docx(version: StatementVersion) -> bytes:
             note += " " + _("Illustrative numbers.")
         if note.strip():
             doc.add_paragraph(note.strip()).runs[0].italic = True
+    for item in ctx["indicators"]:
+        _indicator_docx(doc, item, width=Cm(15))
     doc.add_heading(f"1.2 {SECTIONS_BY_KEY['quotes'].heading}", level=2)
     for quote in content["quotes"]:
         doc.add_paragraph(f"“{quote['text']}”", style="Quote")
@@ -343,6 +361,33 @@ def _chart_picture(doc, chart: dict, *, width) -> None:
             )
         },
     )
+
+
+def _indicator_docx(doc, item: dict, *, width) -> None:
+    """An embedded indicator: its figures as a table, then its trend chart as a picture with
+    its description as alternative text, then the chart's numbers."""
+    shown = item["shown"]
+    title = item["title"]
+    if shown is not None and shown.illustrative:
+        title += " " + _("(illustrative values)")
+    doc.add_heading(title, level=3)
+    if shown is None:
+        doc.add_paragraph(_("This indicator is no longer measured by the partnership."))
+        return
+    _table(doc, list(shown.facts), header=None, widths=(5, 12))
+    if shown.chart_png is not None:
+        doc.add_picture(io.BytesIO(shown.chart_png()), width=width)
+        picture = doc.inline_shapes[-1]
+        picture._inline.docPr.set("title", str(shown.chart_title))
+        picture._inline.docPr.set("descr", str(shown.chart_description))
+        _table(
+            doc,
+            shown.chart_rows,
+            header=shown.chart_columns,
+            widths=(3, 3.5, 4, 3.5, 3),
+        )
+    if item.get("note"):
+        doc.add_paragraph(item["note"])
 
 
 def _toc(doc, entries: list[str]) -> None:

@@ -10,6 +10,7 @@ from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision
 
 from .document import MAX_ROWS
+from .evidence import choices_for
 from .models import Comment, Recommendation
 
 DATE_WIDGET = forms.DateInput(
@@ -29,6 +30,10 @@ class IntroductionForm(GovUKForm):
 
 class RowForm(GovUKForm):
     """A row of a list section. `initial_from` and `to_row` convert to and from the document."""
+
+    def __init__(self, *args, partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
 
     @classmethod
     def initial_from(cls, row: dict) -> dict:
@@ -192,9 +197,40 @@ class RecommendationRowForm(RowForm):
         }
 
 
+class IndicatorRowForm(RowForm):
+    """An indicator the partnership measures, embedded with its latest figure and chart."""
+
+    evidence = forms.ChoiceField(
+        label=_("Indicator"),
+        error_messages={"required": _("Select the indicator to embed")},
+    )
+    note = forms.CharField(
+        label=_("What it tells us (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].choices = [
+            ("", _("Choose an indicator")),
+            *choices_for(self.partnership),
+        ]
+
+    def to_row(self) -> dict:
+        value = self.cleaned_data["evidence"]
+        return {
+            "evidence": value,
+            "title": dict(self.fields["evidence"].choices)[value],
+            "note": self.cleaned_data["note"],
+        }
+
+
 ROW_FORMS: dict[str, type[RowForm]] = {
     "facts": FactForm,
     "charts": ChartForm,
+    "indicators": IndicatorRowForm,
     "quotes": QuoteForm,
     "actions": ActionForm,
     "outcomes": OutcomeForm,

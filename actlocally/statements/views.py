@@ -187,16 +187,17 @@ def statement_edit_section(request, slug, number, section):
         formset = None
     else:
         form = None
+        rows_for = {"partnership": p}
         formset_class = row_formset(section)
         initial = [formset_class.form.initial_from(row) for row in version.content.get(section, [])]
         if request.method == "POST" and "add_row" in request.POST:
             # Without JavaScript, "Add another row" posts the page back: show what was typed,
             # unchecked, with one more empty row.
-            posted = formset_class(request.POST, initial=initial)
+            posted = formset_class(request.POST, initial=initial, form_kwargs=rows_for)
             initial = [_typed(f) for f in posted.forms if _typed(f)]
-            formset = formset_class(initial=initial)
+            formset = formset_class(initial=initial, form_kwargs=rows_for)
         else:
-            formset = formset_class(request.POST or None, initial=initial)
+            formset = formset_class(request.POST or None, initial=initial, form_kwargs=rows_for)
     if request.method == "POST" and "add_row" not in request.POST:
         valid = form.is_valid() if form else formset.is_valid()
         if valid:
@@ -278,6 +279,7 @@ def _anchor(section: str) -> str:
         "introduction": "problem",
         "facts": "data",
         "charts": "data",
+        "indicators": "data",
         "quotes": "lived-experience",
     }.get(section, section)
 

@@ -26,6 +26,13 @@ def with_chosen(w):
     return {"slug": "keighley", "pk": chosen(w).pk}
 
 
+def chart(kind):
+    def kwargs(w):
+        return {**with_chosen(w), "kind": kind}
+
+    return kwargs
+
+
 def with_library_indicator(w):
     chosen(w)
     return {"slug": "keighley"}
@@ -37,6 +44,10 @@ URLS = {
     "measurement_indicator": (with_chosen, "view"),
     "measurement_indicator_csv": (with_chosen, "view"),
     "measurement_indicator_edit": (with_chosen, "manage_measurement"),
+    "measurement_chart": (chart("trend"), "view"),
+    "measurement_chart_csv": (chart("funnel"), "view"),
+    "measurement_chart_spine": (with_library_indicator, "view"),
+    "measurement_chart_spine_csv": (with_library_indicator, "view"),
     "measurement_choose": (slug, "manage_measurement"),
     "measurement_define": (slug, "manage_measurement"),
     "measurement_data_new": (with_library_indicator, "manage_measurement"),

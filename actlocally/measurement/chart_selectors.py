@@ -1,0 +1,152 @@
+"""Reads behind the funnel plot and the spine chart: the LSOA figures of an indicator, with
+small numbers suppressed for everyone who may not see them (as selectors.py does for the area).
+Each read is a fixed number of queries whatever the number of indicators, LSOAs or periods."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .models import DataPoint, GeographyType
+from .selectors import Estimate, estimate, indicator_page, small_number_threshold, suppress
+
+
+@dataclass(frozen=True)
+class PlaceFigure:
+    """One LSOA's figure for one period."""
+
+    code: str
+    name: str
+    estimate: Estimate
+
+
+def _threshold(sees_small_numbers: bool) -> int | None:
+    return None if sees_small_numbers else small_number_threshold()
+
+
+def _hide(e: Estimate, threshold: int | None) -> Estimate:
+    return suppress(e, threshold=threshold) if threshold else e
+
+
+def area_lsoa_figures(
+    partnership, chosen, period: str, *, sees_small_numbers: bool
+) -> list[PlaceFigure]:
+    """The figures of the partnership's own LSOAs for `period` (two queries), named, in code
+    order; suppressed ones stay in the list (marked) so a table can say so."""
+    from actlocally.places.models import LSOA
+
+    names = dict(
+        LSOA.objects.filter(focus_areas__partnership=partnership).values_list("code", "name")
+    )
+    if not names:
+        return []
+    threshold = _threshold(sees_small_numbers)
+    rows = DataPoint.objects.filter(
+        indicator_id=chosen.indicator_id,
+        geography=GeographyType.LSOA,
+        code__in=list(names),
+        period=period,
+    ).order_by("code")
+    return [
+        PlaceFigure(
+            code=row.code,
+            name=names.get(row.code) or row.code,
+            estimate=_hide(
+                estimate(
+                    chosen.indicator,
+                    period=row.period,
+                    period_start=row.period_start,
+                    numerator=row.numerator,
+                    denominator=row.denominator,
+                    value=row.value,
+                ),
+                threshold,
+            ),
+        )
+        for row in rows
+    ]
+
+
+def local_authority_lsoa_values(
+    partnership, chosen: list, periods: dict[int, str], *, sees_small_numbers: bool
+) -> dict[int, list[float]]:
+    """chosen indicator id -> the values of every LSOA of the partnership's local authority in
+    that indicator's period (`periods`: chosen id -> period), suppressed ones left out: the
+    range the spine chart draws. One query for all indicators."""
+    from actlocally.places.models import LSOA
+
+    wanted = {c.indicator_id: c for c in chosen if periods.get(c.pk)}
+    if not wanted:
+        return {}
+    threshold = _threshold(sees_small_numbers)
+    codes = LSOA.objects.filter(la_code=partnership.local_authority.code).values("code")
+    values: dict[int, list[float]] = defaultdict(list)
+    for row in DataPoint.objects.filter(
+        indicator_id__in=wanted,
+        geography=GeographyType.LSOA,
+        code__in=codes,
+        period__in={periods[c.pk] for c in wanted.values()},
+    ):
+        c = wanted[row.indicator_id]
+        if row.period != periods[c.pk]:
+            continue
+        e = _hide(
+            estimate(
+                c.indicator,
+                period=row.period,
+                period_start=row.period_start,
+                numerator=row.numerator,
+                denominator=row.denominator,
+                value=row.value,
+            ),
+            threshold,
+        )
+        if e.value is not None:
+            values[c.pk].append(e.value)
+    return dict(values)
+
+
+def indicator_charts(
+    partnership, pk: int, user, kinds=("trend", "comparators", "funnel")
+) -> tuple[dict, dict] | None:
+    """One chosen indicator's page data and the charts named in `kinds` (trend, comparators,
+    funnel), or None when the partnership has no such indicator. Only the funnel reads more
+    than the page does (its LSOAs: two queries)."""
+    from . import charts
+
+    page = indicator_page(partnership, pk, user)
+    if page is None:
+        return None
+    built = {}
+    if "trend" in kinds:
+        built["trend"] = charts.trend(page, partnership)
+    if "comparators" in kinds:
+        built["comparators"] = charts.comparators(page, partnership)
+    if "funnel" in kinds:
+        latest = page["latest"]
+        figures = (
+            area_lsoa_figures(
+                partnership,
+                page["chosen"],
+                latest.period,
+                sees_small_numbers=page["sees_small_numbers"],
+            )
+            if latest is not None
+            else []
+        )
+        built["funnel"] = charts.funnel(page, partnership, figures)
+    return page, built
+
+
+def spine_chart(partnership, user):
+    """The partnership's indicators page data and its spine chart."""
+    from . import charts
+    from .selectors import indicators_page
+
+    page = indicators_page(partnership, user)
+    periods = {r["chosen"].pk: r["latest"].period for r in page["rows"] if r["latest"]}
+    ranges = local_authority_lsoa_values(
+        partnership,
+        [r["chosen"] for r in page["rows"]],
+        periods,
+        sees_small_numbers=page["sees_small_numbers"],
+    )
+    return page, charts.spine(page, partnership, ranges)

@@ -1,0 +1,110 @@
+"""Browser: measurement's charts as people meet them. An indicator's trend chart is drawn (an SVG
+inside the chart's container) at 1024 and 375px with no console errors and axe clean, also under
+a strict script-src; the indicators page draws its spine chart; the co-ordinator embeds an
+indicator in a new draft Statement of Intent on a phone and its chart is drawn there; and every
+measurement page of the URL table passes the every-page walk."""
+
+import os
+
+import pytest
+
+from tests.url_tables import URLS
+
+from .conftest import DESKTOP, PHONE, open_page, screenshot, sign_in
+from .test_every_page import demo_world, problems_on, walk
+
+INDICATOR = "Children in income-deprived families (IDACI)"
+
+
+def open_indicator(browser, viewport):
+    page = open_page(browser, viewport)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "headteacher@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.locator(".govuk-summary-card__title a").first.click()
+    page.wait_for_url("**/measurement/*/")
+    return page, errors
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1024", "375"])
+def test_indicator_page_draws_its_trend_chart(browser, viewport):
+    page, errors = open_indicator(browser, viewport)
+    page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
+    assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
+    assert page.locator("[data-chart=trend] svg").count() == 1
+    page.wait_for_selector("[data-chart=funnel][data-vega-drawn]")
+    screenshot(page, f"charts-indicator-{viewport['width']}")
+    # axe and the width check, with the charts drawn.
+    assert problems_on(page, "indicator", viewport["width"]) == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1024", "375"])
+def test_indicators_page_draws_the_spine_chart(browser, viewport):
+    page = open_page(browser, viewport)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "headteacher@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.wait_for_selector("[data-chart=spine][data-vega-drawn]")
+    assert page.locator("[data-chart=spine] svg").count() == 1
+    folder = os.environ.get("BROWSER_SCREENSHOTS", "var/screenshots")
+    os.makedirs(folder, exist_ok=True)
+    spine_png = os.path.join(folder, f"charts-spine-only-{viewport['width']}.png")
+    page.locator("[data-chart=spine]").screenshot(path=spine_png)
+    screenshot(page, f"charts-spine-{viewport['width']}")
+    assert problems_on(page, "indicators", viewport["width"]) == []
+    assert errors == []
+
+
+def test_measurement_pages_pass_the_every_page_walk(browser):
+    names = {name for name in URLS if name.startswith("measurement")}
+    visited, problems = walk(browser, demo_world(), only=names)
+    assert "measurement_indicator" in visited and problems == []
+
+
+def test_coordinator_embeds_an_indicator_in_the_statement_and_its_chart_is_drawn(browser):
+    page = open_page(browser, PHONE)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "coordinator@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/statement-of-intent/new-draft/")
+    page.get_by_role("button", name="Start the new draft").click()
+    page.get_by_role("link", name="Embed an indicator").click()
+    assert problems_on(page, "indicators editor", PHONE["width"]) == []
+    page.get_by_label("Indicator").select_option(label="Income deprivation")
+    page.get_by_label("What it tells us (optional)").fill("A quarter of people on a low income.")
+    page.get_by_role("button", name="Save").click()
+    figure = page.locator("figure", has_text="Income deprivation")
+    assert "Worse than Bradford" in figure.inner_text()
+    page.wait_for_selector("[data-chart=indicator-1][data-vega-drawn=true] svg")
+    screenshot(page, "charts-statement")
+    assert problems_on(page, "statement", PHONE["width"]) == []
+    assert errors == []
+
+
+def test_charts_draw_under_a_strict_content_security_policy(browser):
+    """No inline script and no eval: with script-src 'self' the trend chart still draws."""
+    page = open_page(browser)
+    violations = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    sign_in(page, "headteacher@example.org")
+
+    def with_csp(route):
+        response = route.fetch()
+        headers = {
+            **response.headers,
+            "content-security-policy": "script-src 'self'; object-src 'none'",
+        }
+        route.fulfill(response=response, headers=headers)
+
+    page.route("**/measurement/*/", with_csp)
+    page.goto(page.base_url + "/partnerships/keighley/measurement/")
+    page.locator(".govuk-summary-card__title a").first.click()
+    page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
+    assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
+    assert [v for v in violations if "charts.js" in v or "eval" in v] == []
