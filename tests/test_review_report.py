@@ -199,3 +199,15 @@ def test_illustrative_content_labels_the_report(client, world, report):
         "Illustrative: this report includes made-up"
         in client.get(report.get_absolute_url()).content.decode()
     )
+
+
+def test_report_page_draws_each_indicators_trend_beside_it(page):
+    assert '<figure class="app-report-chart"><svg' in page
+
+
+def test_a_typed_indicator_name_is_text_in_the_reports_chart(client, world, report):
+    chosen = world.keighley.indicators.get()
+    chosen.indicator.name = "<script>alert(1)</script>"
+    chosen.indicator.save()
+    client.force_login(world.people["member"])
+    assert "<script>alert" not in client.get(report.get_absolute_url()).content.decode()

@@ -17,7 +17,10 @@ class ReviewConfig(AppConfig):
         from actlocally.search.registry import register_searchable
 
         from . import models, panels, selectors
+        from .charts import trend_charts
+        from .report import register_report_charts
 
+        register_report_charts(trend_charts)
         register_section(
             label=_("Review"), url_name="review", order=48, permission="review.view_review"
         )
