@@ -58,11 +58,13 @@ serve-smoke: install
 	bash scripts/serve_smoke.sh
 
 ## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
+# xdist's default `load` keeps each process's tests in pytest-django's order, ordinary tests
+# before those that flush the database (the browser tests); `worksteal` could run one after.
 test: lint
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 2
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist worksteal
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
 
 ## make fuzz: the property-based tests with a long corpus (CI runs a short one in `make test`)
 fuzz: install

@@ -46,9 +46,6 @@ PHONE = {"width": 375, "height": 740}
 
 
 def pytest_collection_modifyitems(items):
-    # The browser tests are the longest: first, so that neither test process is left with one of
-    # them at the end while the other waits.
-    items.sort(key=lambda item: "/browser/" not in str(item.fspath))
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
