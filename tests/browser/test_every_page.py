@@ -126,13 +126,15 @@ def url_groups() -> dict[str, set[str]]:
 
 
 GROUPS = url_groups()
+# URL tables of buttons' targets and endpoints only: nothing in them is a page to open.
+NO_PAGES = {"sessions"}
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
 def test_every_page_is_accessible_and_fits_the_screen(browser, group):
     visited, problems = walk(browser, demo_world(), only=GROUPS[group])
     # A group none of whose pages opened would otherwise pass without looking at anything.
-    assert visited, f"no page of {group} opened"
+    assert bool(visited) != (group in NO_PAGES), f"{group}: opened {visited}"
     assert problems == [], "\n".join(problems)
 
 
