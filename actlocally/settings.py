@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     # Issue 14: the append-only record of who viewed or exported personal data.
     "actlocally.accessaudit",
     "actlocally.review",
+    "actlocally.grants",
     "actlocally.board",
     "actlocally.pages",
     "actlocally.search",

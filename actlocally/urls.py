@@ -34,6 +34,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
+    path("partnerships/<slug:slug>/community-budget/", include("actlocally.grants.urls")),
     path("", include(review_urls.public_urlpatterns)),
     path("", include("actlocally.pages.urls")),
     path("access-audit/", include("actlocally.accessaudit.urls")),

@@ -1,0 +1,152 @@
+"""Forms of the community budget: what a person typed is checked here; the rules live in services."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actlocally.core.forms import GovUKForm
+
+from .models import FundingRound, OrganisationType
+
+DATE_WIDGET = forms.DateInput(
+    attrs={"type": "date", "data-extra-class": "govuk-input--width-10"}, format="%Y-%m-%d"
+)
+TIME_WIDGET = forms.TimeInput(
+    attrs={"type": "time", "data-extra-class": "govuk-input--width-5"}, format="%H:%M"
+)
+
+
+class PoundsField(forms.DecimalField):
+    """An amount typed in pounds (1250 or 1250.50), held in whole pence."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("In pounds, for example 1250 or 1250.50."))
+        super().__init__(min_value=Decimal("0.01"), max_digits=12, decimal_places=2, **kwargs)
+        self.widget.attrs["data-extra-class"] = "govuk-input--width-10"
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def clean(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "")
+        amount = super().clean(value)
+        return None if amount is None else int(amount * 100)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{Decimal(value) / 100:.2f}".removesuffix(".00")
+        return value
+
+
+class RoundForm(GovUKForm):
+    title = forms.CharField(label=_("Name of the round"), max_length=200)
+    summary = forms.CharField(
+        label=_("What the round is for"),
+        help_text=_("In plain English: what the money should change, and for whom."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )
+    focus_issue = forms.ModelChoiceField(label=_("Focus issue"), queryset=None, empty_label=None)
+    budget_pence = PoundsField(label=_("Budget"))
+    min_grant_pence = PoundsField(label=_("Smallest grant"))
+    max_grant_pence = PoundsField(label=_("Largest grant"))
+    partial_awards = forms.TypedChoiceField(
+        label=_("May the panel fund part of what an organisation asks for?"),
+        choices=[("yes", _("Yes, partial awards are allowed")), ("no", _("No, all or nothing"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    eligible_types = forms.MultipleChoiceField(
+        label=_("Who may apply"),
+        help_text=_("Choose every kind of organisation working in the area that may apply."),
+        choices=OrganisationType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opens_on = forms.DateField(label=_("Opens on"), widget=DATE_WIDGET)
+    closes_on = forms.DateField(label=_("Deadline: day"), widget=DATE_WIDGET)
+    closes_time = forms.TimeField(
+        label=_("Deadline: time"),
+        help_text=_("UK time, for example 12:00. Later applications are refused."),
+        widget=TIME_WIDGET,
+        initial=datetime.time(12, 0),
+    )
+    panel_meeting_on = forms.DateField(label=_("Panel meeting"), widget=DATE_WIDGET)
+    decision_on = forms.DateField(label=_("Decision by"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, partnership, funding_round: FundingRound | None = None, **kwargs):
+        if funding_round is not None:
+            closes = timezone.localtime(funding_round.closes_at)
+            kwargs.setdefault(
+                "initial",
+                {
+                    **{
+                        name: getattr(funding_round, name)
+                        for name in (
+                            "title",
+                            "summary",
+                            "budget_pence",
+                            "min_grant_pence",
+                            "max_grant_pence",
+                            "eligible_types",
+                            "opens_on",
+                            "panel_meeting_on",
+                            "decision_on",
+                        )
+                    },
+                    "focus_issue": funding_round.focus_issue_id,
+                    "partial_awards": "yes" if funding_round.partial_awards else "no",
+                    "closes_on": closes.date(),
+                    "closes_time": closes.time().replace(second=0, microsecond=0),
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["focus_issue"].queryset = partnership.focus_issues.order_by(
+            "status", "-started_on"
+        )
+
+    def values(self) -> dict:
+        """The round's terms, as services.save_round takes them."""
+        data = dict(self.cleaned_data)
+        closes_at = timezone.make_aware(
+            datetime.datetime.combine(data.pop("closes_on"), data.pop("closes_time"))
+        )
+        return {**data, "closes_at": closes_at}
+
+
+class QuestionForm(GovUKForm):
+    text = forms.CharField(label=_("Question"), max_length=300)
+    help_text = forms.CharField(
+        label=_("Help for applicants (optional)"),
+        help_text=_("What a good answer covers, in plain English."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    word_limit = forms.IntegerField(label=_("Word limit"), min_value=1, max_value=5000, initial=250)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["word_limit"].widget.attrs["data-extra-class"] = "govuk-input--width-5"
+
+
+class CriterionForm(GovUKForm):
+    name = forms.CharField(label=_("Criterion"), max_length=200)
+    description = forms.CharField(
+        label=_("What a high score looks like (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    weight = forms.IntegerField(
+        label=_("Weight"),
+        help_text=_("How much it counts against the others: a whole number, 1 to 10."),
+        min_value=1,
+        max_value=10,
+        initial=1,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["weight"].widget.attrs["data-extra-class"] = "govuk-input--width-3"

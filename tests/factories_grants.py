@@ -1,0 +1,51 @@
+"""Factories of the community budget (funding rounds, their questions and criteria)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from actlocally.grants.models import Criterion, FundingRound, OrganisationType, Question
+
+from .factories import FocusIssueFactory
+
+
+class FundingRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingRound
+
+    focus_issue = factory.SubFactory(FocusIssueFactory)
+    partnership = factory.SelfAttribute("focus_issue.partnership")
+    title = factory.Sequence(lambda n: f"Healthy holidays fund {n}")
+    summary = "Grants for holiday food and activity clubs."
+    budget_pence = 2_000_000
+    min_grant_pence = 100_000
+    max_grant_pence = 500_000
+    partial_awards = True
+    eligible_types = [OrganisationType.CHARITY, OrganisationType.COMMUNITY_GROUP]
+    opens_on = datetime.date(2030, 3, 1)
+    closes_at = factory.LazyFunction(
+        lambda: timezone.make_aware(datetime.datetime(2030, 3, 31, 12, 0))
+    )
+    panel_meeting_on = datetime.date(2030, 4, 15)
+    decision_on = datetime.date(2030, 4, 30)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    round = factory.SubFactory(FundingRoundFactory)
+    order = factory.Sequence(int)
+    text = factory.Sequence(lambda n: f"Question {n}: what will you do?")
+    word_limit = 250
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    round = factory.SubFactory(FundingRoundFactory)
+    order = factory.Sequence(int)
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
