@@ -3,7 +3,6 @@
 import datetime
 
 import factory
-from django.utils import timezone
 
 from actlocally.grants.models import Criterion, FundingRound, OrganisationType, Question
 
@@ -25,7 +24,7 @@ class FundingRoundFactory(factory.django.DjangoModelFactory):
     eligible_types = [OrganisationType.CHARITY, OrganisationType.COMMUNITY_GROUP]
     opens_on = datetime.date(2030, 3, 1)
     closes_at = factory.LazyFunction(
-        lambda: timezone.make_aware(datetime.datetime(2030, 3, 31, 12, 0))
+        lambda: datetime.datetime(2030, 3, 31, 12, 0, tzinfo=datetime.UTC)
     )
     panel_meeting_on = datetime.date(2030, 4, 15)
     decision_on = datetime.date(2030, 4, 30)

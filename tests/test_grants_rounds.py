@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from actlocally.core.workflow import WrongState
 from actlocally.grants import services
@@ -29,7 +28,7 @@ def terms(focus_issue, **changes):
         "partial_awards": False,
         "eligible_types": ["charity"],
         "opens_on": datetime.date(2030, 3, 1),
-        "closes_at": timezone.make_aware(datetime.datetime(2030, 3, 31, 12, 0)),
+        "closes_at": datetime.datetime(2030, 3, 31, 12, 0, tzinfo=datetime.UTC),
         "panel_meeting_on": datetime.date(2030, 4, 15),
         "decision_on": datetime.date(2030, 4, 30),
         **changes,
