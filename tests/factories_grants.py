@@ -4,9 +4,16 @@ import datetime
 
 import factory
 
-from actlocally.grants.models import Criterion, FundingRound, OrganisationType, Question
+from actlocally.grants.models import (
+    Answer,
+    Application,
+    Criterion,
+    FundingRound,
+    OrganisationType,
+    Question,
+)
 
-from .factories import FocusIssueFactory
+from .factories import FocusIssueFactory, UserFactory
 
 
 class FundingRoundFactory(factory.django.DjangoModelFactory):
@@ -48,3 +55,27 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(int)
     name = factory.Sequence(lambda n: f"Criterion {n}")
     weight = 1
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    round = factory.SubFactory(FundingRoundFactory, status="open")
+    applicant = factory.SubFactory(UserFactory)
+    organisation_name = factory.Sequence(lambda n: f"Friends of Park {n}")
+    organisation_type = OrganisationType.CHARITY
+    charity_number = "1234567"
+    project_title = factory.Sequence(lambda n: f"Holiday club {n}")
+    amount_requested_pence = 300_000
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    application = factory.SubFactory(ApplicationFactory)
+    question = factory.SubFactory(
+        QuestionFactory, round=factory.SelfAttribute("..application.round")
+    )
+    text = "We will run a holiday club with lunch every weekday."

@@ -138,6 +138,10 @@ PERMISSIONS = {
     "grants.start_scoring": can_manage_partnership,
     "grants.record_decision": can_manage_partnership,
     "grants.publish_round": can_manage_partnership,
+    # Anyone signed in may apply to an open round on behalf of their organisation (the services
+    # keep each applicant to their own applications); the co-ordinator checks eligibility.
+    "grants.apply": is_signed_in,
+    "grants.check_eligibility": can_manage_partnership,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

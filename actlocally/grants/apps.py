@@ -24,3 +24,5 @@ class GrantsConfig(AppConfig):
         auditlog.register(models.FundingRound)
         auditlog.register(models.Question)
         auditlog.register(models.Criterion)
+        auditlog.register(models.Application)
+        auditlog.register(models.Answer)

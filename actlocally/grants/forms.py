@@ -150,3 +150,83 @@ class CriterionForm(GovUKForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["weight"].widget.attrs["data-extra-class"] = "govuk-input--width-3"
+
+
+class ApplicationForm(GovUKForm):
+    """About the organisation and what it asks for: the first page of an application."""
+
+    organisation_name = forms.CharField(label=_("Name of your organisation"), max_length=200)
+    organisation_type = forms.ChoiceField(
+        label=_("Type of organisation"), choices=(), widget=forms.RadioSelect
+    )
+    charity_number = forms.CharField(
+        label=_("Charity number (if you have one)"),
+        help_text=_("Registered with the Charity Commission for England and Wales."),
+        required=False,
+        max_length=10,
+    )
+    company_number = forms.CharField(
+        label=_("Companies House number (if you have one)"), required=False, max_length=8
+    )
+    project_title = forms.CharField(label=_("Name of your project"), max_length=200)
+    amount_requested_pence = PoundsField(label=_("How much are you asking for?"))
+
+    def __init__(self, *args, funding_round: FundingRound, application=None, **kwargs):
+        if application is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(application, name)
+                    for name in (
+                        "organisation_name",
+                        "organisation_type",
+                        "charity_number",
+                        "company_number",
+                        "project_title",
+                        "amount_requested_pence",
+                    )
+                },
+            )
+        super().__init__(*args, **kwargs)
+        # Every type is offered, so an organisation of another type is told why it cannot apply.
+        self.fields["organisation_type"].choices = OrganisationType.choices
+        self.fields["amount_requested_pence"].help_text = _(
+            "In pounds: between %(low)s and %(high)s."
+        ) % {"low": funding_round.min_grant, "high": funding_round.max_grant}
+        for name in ("charity_number", "company_number"):
+            self.fields[name].widget.attrs["data-extra-class"] = "govuk-input--width-10"
+
+    def clean_charity_number(self):
+        return self.cleaned_data["charity_number"].strip()
+
+    def clean_company_number(self):
+        return self.cleaned_data["company_number"].strip().upper()
+
+
+class AnswerForm(GovUKForm):
+    """One question of the round, on its own page."""
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=40000)
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["text"]
+        field.label = _("Your answer")
+        limit = _("Up to %(n)s words.") % {"n": question.word_limit}
+        field.help_text = f"{question.help_text} {limit}".strip()
+        field.error_messages["required"] = _("Enter your answer")
+
+
+class EligibilityForm(GovUKForm):
+    eligible = forms.TypedChoiceField(
+        label=_("Is this application eligible?"),
+        choices=[("yes", _("Yes, it is eligible")), ("no", _("No, it is not eligible"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("The applicant reads this: say it in plain English."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,8 +1,9 @@
-"""The community budget of a partnership, under /partnerships/<slug>/community-budget/."""
+"""The community budget of a partnership, under /partnerships/<slug>/community-budget/, and the
+applicant's pages, under /community-budget/."""
 
 from django.urls import path
 
-from . import views
+from . import apply, views
 
 urlpatterns = [
     path("", views.index, name="grants"),
@@ -17,4 +18,37 @@ urlpatterns = [
         name="grants_item_remove",
     ),
     path("rounds/<int:pk>/step/<str:name>/", views.round_transition, name="grants_transition"),
+    path(
+        "rounds/<int:pk>/applications/",
+        views.round_applications,
+        name="grants_round_applications",
+    ),
+    path(
+        "rounds/<int:pk>/applications/<int:application>/",
+        views.application_check,
+        name="grants_application_check",
+    ),
+]
+
+public_urlpatterns = [
+    path("community-budget/", apply.open_rounds, name="grants_open_rounds"),
+    path("community-budget/rounds/<int:pk>/", apply.public_round, name="grants_public_round"),
+    path("community-budget/rounds/<int:pk>/apply/", apply.apply, name="grants_apply"),
+    path("community-budget/applications/", apply.my_applications, name="grants_my_applications"),
+    path("community-budget/applications/<int:pk>/", apply.application, name="grants_application"),
+    path(
+        "community-budget/applications/<int:pk>/about/",
+        apply.application_edit,
+        name="grants_application_edit",
+    ),
+    path(
+        "community-budget/applications/<int:pk>/questions/<int:question>/",
+        apply.application_answer,
+        name="grants_application_answer",
+    ),
+    path(
+        "community-budget/applications/<int:pk>/submit/",
+        apply.application_submit,
+        name="grants_application_submit",
+    ),
 ]

@@ -12,12 +12,13 @@ from actlocally.core.forms import add_errors
 from actlocally.core.workflow import WrongState
 
 from . import selectors, services
-from .forms import CriterionForm, QuestionForm, RoundForm
+from .forms import CriterionForm, EligibilityForm, QuestionForm, RoundForm
 from .models import Criterion, FundingRound, Question
 from .workflow import WORKFLOW
 
 VIEW = "grants.view_rounds"
 MANAGE = "grants.manage_rounds"
+CHECK = "grants.check_eligibility"
 
 
 def _round_or_404(partnership, pk) -> FundingRound:
@@ -183,4 +184,51 @@ def round_transition(request, slug, pk, name):
         request,
         "grants/transition.html",
         {"partnership": p, "funding_round": funding_round, "step": step},
+    )
+
+
+# Applications, as the co-ordinator checks them ---------------------------------------------------
+
+
+@login_required
+def round_applications(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, CHECK)
+    funding_round = _round_or_404(p, pk)
+    return render(
+        request,
+        "grants/round_applications.html",
+        {
+            "partnership": p,
+            "funding_round": funding_round,
+            "applications": selectors.submitted_applications(funding_round),
+        },
+    )
+
+
+@login_required
+def application_check(request, slug, pk, application):
+    p = get_partnership_or_404(request.user, slug, CHECK)
+    funding_round = _round_or_404(p, pk)
+    found = selectors.round_application(funding_round, application)
+    if found is None:
+        raise Http404
+    form = EligibilityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_eligibility(application=found, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The eligibility check is recorded."))
+            return redirect("grants_round_applications", slug=p.slug, pk=funding_round.pk)
+    return render(
+        request,
+        "grants/application_check.html",
+        {
+            "partnership": p,
+            "funding_round": funding_round,
+            "application": found,
+            "rows": selectors.answers_by_question(found),
+            "form": form,
+        },
     )

@@ -48,3 +48,67 @@ ACCESS = {
 }
 
 URLS["grants_item_remove"] = (question_on_draft, "grants_post_only")
+
+
+def open_round(w):
+    found = w.keighley.funding_rounds.filter(status="open").first()
+    if found is None:
+        found = f.FundingRoundFactory(
+            focus_issue=w.keighley.focus_issues.first(), title="Open round", status="open"
+        )
+        f.QuestionFactory(round=found)
+    return found
+
+
+def public_round(w):
+    return {"pk": open_round(w).pk}
+
+
+def own_application(w):
+    """An application of the person with no role: its pages are theirs alone."""
+    funding_round = open_round(w)
+    found = f.ApplicationFactory(round=funding_round, applicant=w.people["no_role"])
+    return found
+
+
+def application_kwargs(w):
+    return {"pk": own_application(w).pk}
+
+
+def answer_kwargs(w):
+    found = own_application(w)
+    return {"pk": found.pk, "question": found.round.questions.first().pk}
+
+
+def submitted_application(w):
+    found = f.ApplicationFactory(
+        round=open_round(w), status="submitted", submitted_at="2030-03-10T10:00:00Z"
+    )
+    return {"slug": "keighley", "pk": found.round_id, "application": found.pk}
+
+
+ACCESS["grants_own_application"] = lambda role: (
+    302 if role == "anonymous" else 200 if role == "no_role" else 404
+)
+# Submitting is a POST from the check-your-answers page.
+ACCESS["grants_own_application_post"] = lambda role: (
+    302 if role == "anonymous" else 405 if role == "no_role" else 404
+)
+
+URLS.update(
+    {
+        "grants_open_rounds": (lambda w: {}, "public"),
+        "grants_public_round": (public_round, "public"),
+        "grants_apply": (public_round, "signed_in"),
+        "grants_my_applications": (lambda w: {}, "signed_in"),
+        "grants_application": (application_kwargs, "grants_own_application"),
+        "grants_application_edit": (application_kwargs, "grants_own_application"),
+        "grants_application_answer": (answer_kwargs, "grants_own_application"),
+        "grants_application_submit": (application_kwargs, "grants_own_application_post"),
+        "grants_round_applications": (
+            lambda w: {"slug": "keighley", "pk": open_round(w).pk},
+            "manage",
+        ),
+        "grants_application_check": (submitted_application, "manage"),
+    }
+)
