@@ -8,8 +8,10 @@ from actlocally.grants.models import (
     Answer,
     Application,
     Criterion,
+    Declaration,
     FundingRound,
     OrganisationType,
+    Panellist,
     Question,
 )
 
@@ -79,3 +81,20 @@ class AnswerFactory(factory.django.DjangoModelFactory):
         QuestionFactory, round=factory.SelfAttribute("..application.round")
     )
     text = "We will run a holiday club with lunch every weekday."
+
+
+class PanellistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Panellist
+
+    round = factory.SubFactory(FundingRoundFactory, status="scoring")
+    person = factory.SubFactory(UserFactory)
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Declaration
+
+    panellist = factory.SubFactory(PanellistFactory)
+    application = factory.SubFactory(ApplicationFactory)
+    conflicted = False

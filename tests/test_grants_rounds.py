@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from actlocally.core.workflow import WrongState
 from actlocally.grants import services
@@ -149,11 +150,26 @@ def test_publish_is_refused_before_the_decision(draft, world):
         services.transition(funding_round=draft, name="publish", by=world.people["coordinator"])
 
 
-def test_round_walks_every_state_in_order(draft):
-    for name in ("open", "close", "start_scoring", "decide", "publish"):
+def test_round_walks_to_scoring_in_order(draft):
+    for name in ("open", "close", "start_scoring"):
         services.transition(funding_round=draft, name=name, by=None)
     draft.refresh_from_db()
-    assert draft.status == FundingRound.Status.PUBLISHED
+    assert draft.status == FundingRound.Status.SCORING
+
+
+def test_decide_step_is_only_taken_by_agreeing_the_allocation(draft):
+    for name in ("open", "close", "start_scoring"):
+        services.transition(funding_round=draft, name=name, by=None)
+    with pytest.raises(ValidationError, match="agreeing the allocation"):
+        services.transition(funding_round=draft, name="decide", by=None)
+
+
+def test_scoring_waits_for_every_eligibility_check(draft):
+    services.transition(funding_round=draft, name="open", by=None)
+    services.transition(funding_round=draft, name="close", by=None)
+    f.ApplicationFactory(round=draft, status="submitted", submitted_at=timezone.now())
+    with pytest.raises(ValidationError, match="eligibility"):
+        services.transition(funding_round=draft, name="start_scoring", by=None)
 
 
 def test_open_round_terms_can_no_longer_change(draft):

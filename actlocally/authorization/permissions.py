@@ -22,6 +22,7 @@ from .predicates import (
     owns_action,
     runs_organisations_authority,
     sits_on_board,
+    sits_on_panel,
     started_job,
 )
 
@@ -142,6 +143,12 @@ PERMISSIONS = {
     # keep each applicant to their own applications); the co-ordinator checks eligibility.
     "grants.apply": is_signed_in,
     "grants.check_eligibility": can_manage_partnership,
+    # The panel: the co-ordinator names its members (existing accounts), sees the scores
+    # and proposed allocation, and records the allocation the panel agrees. Object: a
+    # partnership. Each panellist (object: the round) declares conflicts and scores, blind.
+    "grants.manage_panel": can_manage_partnership,
+    "grants.agree_allocation": can_manage_partnership,
+    "grants.score_applications": sits_on_panel,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actlocally.core.forms import GovUKForm
+from actlocally.core.forms import GovUKForm, prepare_fields, style_widgets
 
 from .models import FundingRound, OrganisationType
 
@@ -24,7 +24,8 @@ class PoundsField(forms.DecimalField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", _("In pounds, for example 1250 or 1250.50."))
-        super().__init__(min_value=Decimal("0.01"), max_digits=12, decimal_places=2, **kwargs)
+        kwargs.setdefault("min_value", Decimal("0.01"))
+        super().__init__(max_digits=12, decimal_places=2, **kwargs)
         self.widget.attrs["data-extra-class"] = "govuk-input--width-10"
         self.widget.attrs["inputmode"] = "decimal"
 
@@ -230,3 +231,116 @@ class EligibilityForm(GovUKForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class PanellistForm(GovUKForm):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("They need an account on the platform already."),
+    )
+
+
+class DeclarationForm(GovUKForm):
+    conflicted = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this application?"),
+        help_text=_(
+            "For example: you work or volunteer for the organisation, or someone in your family "
+            "does, or you would gain from it."
+        ),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("If yes, what is the conflict?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+SCORE_CHOICES = [
+    (str(n), label)
+    for n, label in enumerate(
+        [
+            _("0: does not meet it"),
+            _("1: hardly"),
+            _("2: partly"),
+            _("3: mostly"),
+            _("4: well"),
+            _("5: very well"),
+        ]
+    )
+]
+
+
+class ScoreForm(GovUKForm):
+    """A panellist scores one application against every criterion, 0 to 5."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for c in self.criteria:
+            self.fields[f"score_{c.pk}"] = forms.TypedChoiceField(
+                label=c.name,
+                help_text=c.description,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Score %(name)s") % {"name": c.name}},
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comment (optional)"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        prepare_fields(self)
+        style_widgets(self)
+
+    def values(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"score_{c.pk}"] for c in self.criteria}
+
+
+class AllocationForm(GovUKForm):
+    """The allocation the panel agreed: an amount (0 for none) and feedback for each eligible
+    application, starting from the proposal, and how the panel decided."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = []
+        for item in rows:
+            a, row = item["application"], item["row"]
+            self.keys.append(a.pk)
+            self.fields[f"amount_{a.pk}"] = PoundsField(
+                label=_("Award to %(project)s") % {"project": a.project_title},
+                help_text=_("Asked for %(asked)s. Enter 0 to not fund it.")
+                % {"asked": a.amount_requested},
+                initial=row.proposed,
+                min_value=Decimal("0"),
+            )
+            self.fields[f"feedback_{a.pk}"] = forms.CharField(
+                label=_("Feedback to %(project)s if it is not funded")
+                % {"project": a.project_title},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["reason"] = forms.CharField(
+            label=_("How the panel decided"),
+            help_text=_("Who was there, how ties and divergent scores were settled."),
+            max_length=4000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+        prepare_fields(self)
+        style_widgets(self)
+
+    def amounts(self) -> dict[int, int]:
+        return {
+            k: self.cleaned_data[f"amount_{k}"]
+            for k in self.keys
+            if self.cleaned_data[f"amount_{k}"]
+        }
+
+    def feedback(self) -> dict[int, str]:
+        return {k: self.cleaned_data[f"feedback_{k}"] for k in self.keys}

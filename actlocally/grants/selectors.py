@@ -2,7 +2,17 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Application, Criterion, FundingRound, Question
+from . import scoring
+from .models import (
+    Application,
+    Criterion,
+    Declaration,
+    FundingRound,
+    Panellist,
+    Question,
+    ScoreSheet,
+    pounds,
+)
 
 
 def rounds_for(partnership) -> QuerySet[FundingRound]:
@@ -90,3 +100,108 @@ def round_application(funding_round: FundingRound, pk: int) -> Application | Non
         .filter(pk=pk)
         .first()
     )
+
+
+# The panel ---------------------------------------------------------------------------------------
+
+
+def panellists_of(funding_round: FundingRound) -> QuerySet[Panellist]:
+    return funding_round.panellists.select_related("person").order_by("pk")
+
+
+def panellist_for(funding_round: FundingRound, user) -> Panellist | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return funding_round.panellists.filter(person=user).first()
+
+
+def eligible_applications(funding_round: FundingRound) -> QuerySet[Application]:
+    return submitted_applications(funding_round).filter(
+        eligibility=Application.Eligibility.ELIGIBLE
+    )
+
+
+def _blind_to(funding_round: FundingRound, viewer) -> set[int] | None:
+    """The applications whose scores this person may not see: for a panellist, those they are
+    conflicted on or have not yet scored themselves. None for someone not on the panel."""
+    panellist = panellist_for(funding_round, viewer)
+    if panellist is None:
+        return None
+    scored = set(panellist.sheets.values_list("application_id", flat=True))
+    conflicted = set(
+        panellist.declarations.filter(conflicted=True).values_list("application_id", flat=True)
+    )
+    every = set(eligible_applications(funding_round).values_list("pk", flat=True))
+    return (every - scored) | conflicted
+
+
+def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
+    """The aggregate of every eligible application (weighted mean, spread, rank, count, divergence,
+    ties) and the allocation proposed within the budget. Conflicted panellists' scores never
+    count; a panellist viewing sees an application's scores only once they have scored it."""
+    applications = list(
+        eligible_applications(funding_round).select_related("award").order_by("submitted_at", "pk")
+    )
+    weights = {c.pk: c.weight for c in funding_round.criteria.all()}
+    conflicted = set(
+        Declaration.objects.filter(application__round=funding_round, conflicted=True).values_list(
+            "panellist_id", "application_id"
+        )
+    )
+    sheets = ScoreSheet.objects.filter(application__round=funding_round).prefetch_related("scores")
+    by_application: dict[int, list[float]] = {}
+    for sheet in sheets:
+        if (sheet.panellist_id, sheet.application_id) in conflicted:
+            continue
+        values = {s.criterion_id: s.value for s in sheet.scores.all()}
+        by_application.setdefault(sheet.application_id, []).append(
+            scoring.weighted_score(values, weights)
+        )
+    rows = [
+        scoring.Row(
+            key=a.pk,
+            requested=a.amount_requested_pence,
+            order=(a.submitted_at,),
+            scores=tuple(by_application.get(a.pk, ())),
+        )
+        for a in applications
+    ]
+    ranked = scoring.rank(rows)
+    remaining = scoring.propose(
+        ranked,
+        budget=funding_round.budget_pence,
+        min_grant=funding_round.min_grant_pence,
+        partial=funding_round.partial_awards,
+    )
+    blind = _blind_to(funding_round, viewer) or set()
+    named = {a.pk: a for a in applications}
+    return {
+        "rows": [
+            {
+                "application": named[row.key],
+                "row": row,
+                "proposed": pounds(row.proposed),
+                "hidden": row.key in blind,
+            }
+            for row in ranked
+        ],
+        "proposed_total": pounds(funding_round.budget_pence - remaining),
+        "remaining": pounds(remaining),
+        "any_hidden": bool(blind),
+        "any_tied": any(r.tied for r in ranked),
+        "any_divergent": any(r.divergent for r in ranked),
+    }
+
+
+def panel_home(funding_round: FundingRound, panellist: Panellist) -> list[dict]:
+    """What a panellist does next for each eligible application: declare, score, or done."""
+    declarations = {d.application_id: d for d in panellist.declarations.all()}
+    scored = set(panellist.sheets.values_list("application_id", flat=True))
+    return [
+        {
+            "application": a,
+            "declaration": declarations.get(a.pk),
+            "scored": a.pk in scored,
+        }
+        for a in eligible_applications(funding_round)
+    ]

@@ -3,7 +3,7 @@ applicant's pages, under /community-budget/."""
 
 from django.urls import path
 
-from . import apply, views
+from . import apply, panel_views, views
 
 urlpatterns = [
     path("", views.index, name="grants"),
@@ -28,6 +28,9 @@ urlpatterns = [
         views.application_check,
         name="grants_application_check",
     ),
+    path("rounds/<int:pk>/panel/", views.panel, name="grants_panel"),
+    path("rounds/<int:pk>/scores/", views.scores, name="grants_scores"),
+    path("rounds/<int:pk>/allocation/", views.allocation, name="grants_allocation"),
 ]
 
 public_urlpatterns = [
@@ -50,5 +53,16 @@ public_urlpatterns = [
         "community-budget/applications/<int:pk>/submit/",
         apply.application_submit,
         name="grants_application_submit",
+    ),
+    path("community-budget/panel/<int:pk>/", panel_views.round_home, name="grants_panel_round"),
+    path(
+        "community-budget/panel/<int:pk>/applications/<int:application>/declare/",
+        panel_views.declare,
+        name="grants_panel_declare",
+    ),
+    path(
+        "community-budget/panel/<int:pk>/applications/<int:application>/score/",
+        panel_views.score,
+        name="grants_panel_score",
     ),
 ]

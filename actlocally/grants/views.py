@@ -12,7 +12,14 @@ from actlocally.core.forms import add_errors
 from actlocally.core.workflow import WrongState
 
 from . import selectors, services
-from .forms import CriterionForm, EligibilityForm, QuestionForm, RoundForm
+from .forms import (
+    AllocationForm,
+    CriterionForm,
+    EligibilityForm,
+    PanellistForm,
+    QuestionForm,
+    RoundForm,
+)
 from .models import Criterion, FundingRound, Question
 from .workflow import WORKFLOW
 
@@ -89,6 +96,7 @@ def round_detail(request, slug, pk):
             "can_edit": funding_round.status == FundingRound.Status.DRAFT
             and has_permission(request.user, MANAGE, p),
             "total_weight": selectors.total_weight(funding_round),
+            "can_run_panel": has_permission(request.user, "grants.manage_panel", p),
         },
     )
 
@@ -231,4 +239,80 @@ def application_check(request, slug, pk, application):
             "rows": selectors.answers_by_question(found),
             "form": form,
         },
+    )
+
+
+# The panel, as the co-ordinator runs it ----------------------------------------------------------
+
+
+@login_required
+def panel(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "grants.manage_panel")
+    funding_round = _round_or_404(p, pk)
+    form = PanellistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_panellist(
+                funding_round=funding_round, email=form.cleaned_data["email"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("They are on the panel."))
+            return redirect("grants_panel", slug=p.slug, pk=funding_round.pk)
+    return render(
+        request,
+        "grants/panel.html",
+        {
+            "partnership": p,
+            "funding_round": funding_round,
+            "panellists": selectors.panellists_of(funding_round),
+            "form": form,
+        },
+    )
+
+
+@login_required
+def scores(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "grants.agree_allocation")
+    funding_round = _round_or_404(p, pk)
+    return render(
+        request,
+        "grants/scores.html",
+        {
+            "partnership": p,
+            "funding_round": funding_round,
+            "can_agree": "decide" in WORKFLOW.allowed(funding_round, request.user),
+            **selectors.panel_scores(funding_round, request.user),
+        },
+    )
+
+
+@login_required
+def allocation(request, slug, pk):
+    p = get_partnership_or_404(request.user, slug, "grants.agree_allocation")
+    funding_round = _round_or_404(p, pk)
+    if funding_round.status != FundingRound.Status.SCORING:
+        messages.error(request, _("The allocation is agreed while the panel is scoring."))
+        return redirect(funding_round)
+    found = selectors.panel_scores(funding_round, request.user)
+    form = AllocationForm(request.POST or None, rows=found["rows"])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agree_allocation(
+                funding_round=funding_round,
+                amounts=form.amounts(),
+                feedback=form.feedback(),
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The panel's decision is recorded."))
+            return redirect(funding_round)
+    return render(
+        request,
+        "grants/allocation.html",
+        {"partnership": p, "funding_round": funding_round, "form": form, **found},
     )

@@ -112,3 +112,56 @@ URLS.update(
         "grants_application_check": (submitted_application, "manage"),
     }
 )
+
+
+def scoring_round(w):
+    """A round the panel is scoring, with one eligible application; the person with no role
+    sits on its panel."""
+    found = w.keighley.funding_rounds.filter(status="scoring").first()
+    if found is None:
+        found = f.FundingRoundFactory(
+            focus_issue=w.keighley.focus_issues.first(), title="Scoring round", status="scoring"
+        )
+        f.CriterionFactory(round=found)
+        f.ApplicationFactory(
+            round=found,
+            status="submitted",
+            submitted_at="2030-03-10T10:00:00Z",
+            eligibility="eligible",
+        )
+        f.PanellistFactory(round=found, person=w.people["no_role"])
+    return found
+
+
+def scoring_kwargs(w):
+    return {"slug": "keighley", "pk": scoring_round(w).pk}
+
+
+def panel_application(w):
+    found = scoring_round(w)
+    return {"pk": found.pk, "application": found.applications.get().pk}
+
+
+def panel_score(w):
+    kwargs = panel_application(w)
+    f.DeclarationFactory(
+        panellist=w.people["no_role"].grant_panels.get(round_id=kwargs["pk"]),
+        application_id=kwargs["application"],
+        conflicted=False,
+    )
+    return kwargs
+
+
+# A panellist's pages: only the round's panellists (here the person with no partnership role).
+ACCESS["grants_panellist"] = ACCESS["grants_own_application"]
+
+URLS.update(
+    {
+        "grants_panel": (scoring_kwargs, "manage"),
+        "grants_scores": (scoring_kwargs, "manage"),
+        "grants_allocation": (scoring_kwargs, "manage"),
+        "grants_panel_round": (lambda w: {"pk": scoring_round(w).pk}, "grants_panellist"),
+        "grants_panel_declare": (panel_application, "grants_panellist"),
+        "grants_panel_score": (panel_score, "grants_panellist"),
+    }
+)
