@@ -3,10 +3,12 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from actlocally.grants.models import (
     Answer,
     Application,
+    Award,
     Criterion,
     Declaration,
     FundingRound,
@@ -98,3 +100,18 @@ class DeclarationFactory(factory.django.DjangoModelFactory):
     panellist = factory.SubFactory(PanellistFactory)
     application = factory.SubFactory(ApplicationFactory)
     conflicted = False
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+
+    application = factory.SubFactory(
+        ApplicationFactory,
+        status="submitted",
+        submitted_at=factory.LazyFunction(timezone.now),
+        eligibility="eligible",
+    )
+    amount_pence = factory.SelfAttribute("application.amount_requested_pence")
+    reason = "The panel scored it highest."
+    decided_at = factory.LazyFunction(timezone.now)

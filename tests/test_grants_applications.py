@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from actlocally.grants import services
 from actlocally.grants.models import Application
+from actlocally.places.models import Ward
 from tests import factories
 from tests import factories_grants as f
 from tests.pageforms import page_form, read_forms, submit
@@ -44,6 +45,7 @@ def details(**changes):
         "charity_number": "1234567",
         "company_number": "",
         "project_title": "Holiday lunch club",
+        "ward": None,
         "amount_requested_pence": 300_000,
         **changes,
     }
@@ -74,6 +76,13 @@ def test_application_refuses_an_amount_over_the_largest_grant(open_round, applic
             funding_round=open_round, by=applicant, **details(amount_requested_pence=600_000)
         )
     assert "amount_requested_pence" in error.value.error_dict
+
+
+def test_application_refuses_a_ward_outside_the_local_authority(open_round, applicant):
+    leeds = Ward.objects.create(code="E05011390", name="Headingley", la_code="E08000035")
+    with pytest.raises(ValidationError) as error:
+        services.save_application(funding_round=open_round, by=applicant, **details(ward=leeds))
+    assert "ward" in error.value.error_dict
 
 
 def test_application_refuses_a_draft_round(world, applicant):

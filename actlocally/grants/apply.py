@@ -4,14 +4,14 @@ thing per page, then check your answers and submit)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import require_permission
 from actlocally.core.forms import add_errors
 
-from . import selectors, services
+from . import selectors, services, threesixty
 from .forms import AnswerForm, ApplicationForm
 from .models import Application, FundingRound
 
@@ -37,7 +37,24 @@ def open_rounds(request):
 
 def public_round(request, pk):
     funding_round = _public_round_or_404(pk)
-    return render(request, "grants/public_round.html", {"funding_round": funding_round})
+    return render(
+        request,
+        "grants/public_round.html",
+        {"funding_round": funding_round, "awards": selectors.public_awards(funding_round)},
+    )
+
+
+def public_360giving(request, pk):
+    """The round's published awards as a 360Giving JSON package."""
+    funding_round = _public_round_or_404(pk)
+    if funding_round.status != FundingRound.Status.PUBLISHED:
+        raise Http404
+    data = threesixty.package(threesixty.published_awards(funding_round))
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = (
+        f'attachment; filename="360giving-round-{funding_round.pk}.json"'
+    )
+    return response
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.core.forms import GovUKForm, prepare_fields, style_widgets
+from actlocally.places.models import Ward
 
 from .models import FundingRound, OrganisationType
 
@@ -170,6 +171,12 @@ class ApplicationForm(GovUKForm):
         label=_("Companies House number (if you have one)"), required=False, max_length=8
     )
     project_title = forms.CharField(label=_("Name of your project"), max_length=200)
+    ward = forms.ModelChoiceField(
+        label=_("Ward where the work happens (optional)"),
+        help_text=_("Where most of the children and families it helps live."),
+        queryset=Ward.objects.none(),
+        required=False,
+    )
     amount_requested_pence = PoundsField(label=_("How much are you asking for?"))
 
     def __init__(self, *args, funding_round: FundingRound, application=None, **kwargs):
@@ -188,7 +195,11 @@ class ApplicationForm(GovUKForm):
                     )
                 },
             )
+            kwargs["initial"]["ward"] = application.ward_id
         super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = Ward.objects.filter(
+            la_code=funding_round.partnership.local_authority.code
+        ).order_by("name")
         # Every type is offered, so an organisation of another type is told why it cannot apply.
         self.fields["organisation_type"].choices = OrganisationType.choices
         self.fields["amount_requested_pence"].help_text = _(

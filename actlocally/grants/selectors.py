@@ -5,6 +5,7 @@ from django.db.models import Prefetch, QuerySet
 from . import scoring
 from .models import (
     Application,
+    Award,
     Criterion,
     Declaration,
     FundingRound,
@@ -61,7 +62,9 @@ def public_round(pk: int) -> FundingRound | None:
 
 def applications_of(user) -> QuerySet[Application]:
     """A person's own applications: applicants see nobody else's."""
-    return Application.objects.filter(applicant=user).select_related("round__partnership")
+    return Application.objects.filter(applicant=user).select_related(
+        "round__partnership", "award", "ward"
+    )
 
 
 def own_application(user, pk: int) -> Application | None:
@@ -205,3 +208,14 @@ def panel_home(funding_round: FundingRound, panellist: Panellist) -> list[dict]:
         }
         for a in eligible_applications(funding_round)
     ]
+
+
+def public_awards(funding_round: FundingRound) -> list[Award]:
+    """What a decided round funded, largest first, for its public page."""
+    if funding_round.status not in (FundingRound.Status.DECIDED, FundingRound.Status.PUBLISHED):
+        return []
+    return list(
+        Award.objects.filter(application__round=funding_round)
+        .select_related("application__ward")
+        .order_by("-amount_pence", "pk")
+    )

@@ -36,6 +36,11 @@ urlpatterns = [
 public_urlpatterns = [
     path("community-budget/", apply.open_rounds, name="grants_open_rounds"),
     path("community-budget/rounds/<int:pk>/", apply.public_round, name="grants_public_round"),
+    path(
+        "community-budget/rounds/<int:pk>/360giving.json",
+        apply.public_360giving,
+        name="grants_public_360giving",
+    ),
     path("community-budget/rounds/<int:pk>/apply/", apply.apply, name="grants_apply"),
     path("community-budget/applications/", apply.my_applications, name="grants_my_applications"),
     path("community-budget/applications/<int:pk>/", apply.application, name="grants_application"),

@@ -165,3 +165,14 @@ URLS.update(
         "grants_panel_score": (panel_score, "grants_panellist"),
     }
 )
+
+
+def published_round(w):
+    found = f.FundingRoundFactory(
+        focus_issue=w.keighley.focus_issues.first(), title="Published round", status="published"
+    )
+    f.AwardFactory(application__round=found)
+    return {"pk": found.pk}
+
+
+URLS["grants_public_360giving"] = (published_round, "public")

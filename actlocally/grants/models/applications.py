@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actlocally.places.models import Ward
+
 from .rounds import FundingRound, OrganisationType, Question, pounds
 
 
@@ -37,6 +39,15 @@ class Application(models.Model):
     charity_number = models.CharField(_("charity number"), max_length=10, blank=True)
     company_number = models.CharField(_("Companies House number"), max_length=8, blank=True)
     project_title = models.CharField(_("name of your project"), max_length=200)
+    # Where the children and families it helps live: 360Giving's beneficiary location.
+    ward = models.ForeignKey(
+        Ward,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ward where the work happens"),
+    )
     amount_requested_pence = models.PositiveBigIntegerField(_("amount you are asking for"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -63,6 +74,7 @@ class Application(models.Model):
                 "charity_number",
                 "company_number",
                 "project_title",
+                "ward",
                 "amount_requested_pence",
                 "status",
                 "submitted_at",

@@ -148,6 +148,10 @@ class FundingRound(models.Model):
         return pounds(self.budget_pence)
 
     @property
+    def awarded(self) -> str:
+        return pounds(self.awarded_pence)
+
+    @property
     def min_grant(self) -> str:
         return pounds(self.min_grant_pence)
 

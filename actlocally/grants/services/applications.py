@@ -17,6 +17,7 @@ APPLICATION_FIELDS = (
     "charity_number",
     "company_number",
     "project_title",
+    "ward",
     "amount_requested_pence",
 )
 
@@ -45,6 +46,11 @@ def _check_application(application: Application) -> None:
         errors["organisation_type"] = _(
             "This round does not fund this type of organisation. It funds: %(types)s."
         ) % {"types": ", ".join(funding_round.eligible_type_labels)}
+    ward = application.ward
+    if ward is not None and ward.la_code != funding_round.partnership.local_authority.code:
+        errors["ward"] = _("Choose a ward in %(place)s.") % {
+            "place": funding_round.partnership.local_authority.name
+        }
     amount = application.amount_requested_pence
     if not funding_round.min_grant_pence <= amount <= funding_round.max_grant_pence:
         errors["amount_requested_pence"] = _("Ask for between %(low)s and %(high)s.") % {

@@ -1,6 +1,8 @@
 """The panel: its members named, their declarations of interest, their blind scores, and the
 allocation it agrees (never more than the budget)."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
+from actlocally.journey.services import record_evidence
 
 from ..models import (
     SCORE_MAX,
@@ -131,6 +135,7 @@ def agree_allocation(
     feedback: dict[int, str],
     reason: str,
     by,
+    on: datetime.date | None = None,
     illustrative: bool = False,
 ) -> FundingRound:
     """Record the allocation the panel agreed, and so the round's decision: an award (who, when,
@@ -180,6 +185,7 @@ def agree_allocation(
         if errors:
             raise ValidationError(errors)
         now = timezone.now()
+        on = on or timezone.localdate()
         Award.objects.filter(application__round=funding_round).delete()
         Award.objects.bulk_create(
             Award(
@@ -214,5 +220,14 @@ def agree_allocation(
         funding_round.decision_reason = reason.strip()
         WORKFLOW.run(
             funding_round, "decide", by=by, update_fields=["awarded_pence", "decision_reason"]
+        )
+        # A decided round is the blueprint's evidence that the community budget is secured.
+        record_evidence(
+            partnership=funding_round.partnership,
+            step_key=StepKey.SECURE_COMMUNITY_BUDGET,
+            evidence_label=str(funding_round),
+            evidence_url=funding_round.get_absolute_url(),
+            on=on,
+            by=by,
         )
     return funding_round
