@@ -1,8 +1,17 @@
 """Access rules and URLs of the community budget (funding rounds)."""
 
 from tests import factories_grants as f
+from tests.factories import UserFactory
 
 from .foundation import MANAGERS, VIEWERS
+
+
+def no_role(w):
+    """The person with no partnership role (the applicant and panellist of these tables); the
+    browser walk's demo world has none, so one is made there."""
+    if "no_role" not in w.people:
+        w.people["no_role"] = UserFactory(email="grants.no.role@example.org")
+    return w.people["no_role"]
 
 
 def slug(w):
@@ -67,7 +76,7 @@ def public_round(w):
 def own_application(w):
     """An application of the person with no role: its pages are theirs alone."""
     funding_round = open_round(w)
-    found = f.ApplicationFactory(round=funding_round, applicant=w.people["no_role"])
+    found = f.ApplicationFactory(round=funding_round, applicant=no_role(w))
     return found
 
 
@@ -129,7 +138,7 @@ def scoring_round(w):
             submitted_at="2030-03-10T10:00:00Z",
             eligibility="eligible",
         )
-        f.PanellistFactory(round=found, person=w.people["no_role"])
+        f.PanellistFactory(round=found, person=no_role(w))
     return found
 
 
@@ -145,7 +154,7 @@ def panel_application(w):
 def panel_score(w):
     kwargs = panel_application(w)
     f.DeclarationFactory(
-        panellist=w.people["no_role"].grant_panels.get(round_id=kwargs["pk"]),
+        panellist=no_role(w).grant_panels.get(round_id=kwargs["pk"]),
         application_id=kwargs["application"],
         conflicted=False,
     )
