@@ -264,3 +264,16 @@ def test_coordinator_marks_eligibility_from_the_page(client, open_round, applica
 def test_draft_round_has_no_public_page(client, world):
     draft = f.FundingRoundFactory(focus_issue=world.keighley.focus_issues.first())
     assert client.get(reverse("grants_public_round", kwargs={"pk": draft.pk})).status_code == 404
+
+
+def test_apply_page_sends_people_back_from_a_closed_round(client, open_round, applicant):
+    type(open_round).objects.filter(pk=open_round.pk).update(status="closed")
+    client.force_login(applicant)
+    response = client.get(reverse("grants_apply", kwargs={"pk": open_round.pk}))
+    assert response["Location"] == reverse("grants_public_round", kwargs={"pk": open_round.pk})
+
+
+def test_round_page_offers_members_no_link_to_the_applications(client, world, open_round):
+    client.force_login(world.people["member"])
+    response = client.get(open_round.get_absolute_url())
+    assert b"Submitted applications" not in response.content

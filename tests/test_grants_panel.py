@@ -348,3 +348,18 @@ def test_coordinator_agrees_the_proposed_allocation_from_the_page(client, world,
     funding_round.refresh_from_db()
     # Proposed in score order: 5,000 fits, 4,000 does not (3,000 left), 3,000 does.
     assert (funding_round.status, funding_round.awarded_pence) == ("decided", 800_000)
+
+
+def test_panellist_page_takes_constant_queries(panel, client, django_assert_max_num_queries):
+    funding_round, criteria, applications, people = panel
+    for application in applications:
+        score(funding_round, criteria, application, people[0], (3, 4))
+    client.force_login(people[0])
+    with django_assert_max_num_queries(30):
+        client.get(reverse("grants_panel_round", kwargs={"pk": funding_round.pk}))
+
+
+def test_panellist_page_is_not_found_for_someone_off_the_panel(panel, client):
+    client.force_login(factories.UserFactory())
+    response = client.get(reverse("grants_panel_round", kwargs={"pk": panel[0].pk}))
+    assert response.status_code == 404

@@ -61,6 +61,9 @@ def public_360giving(request, pk):
 def apply(request, pk):
     funding_round = _public_round_or_404(pk)
     require_permission(request.user, "grants.apply", funding_round)
+    if funding_round.status != FundingRound.Status.OPEN:
+        messages.error(request, _("This round is not open for applications."))
+        return redirect("grants_public_round", pk=funding_round.pk)
     form = ApplicationForm(request.POST or None, funding_round=funding_round)
     if request.method == "POST" and form.is_valid():
         try:

@@ -97,6 +97,7 @@ def round_detail(request, slug, pk):
             and has_permission(request.user, MANAGE, p),
             "total_weight": selectors.total_weight(funding_round),
             "can_run_panel": has_permission(request.user, "grants.manage_panel", p),
+            "can_check": has_permission(request.user, CHECK, p),
         },
     )
 
