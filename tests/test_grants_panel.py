@@ -363,3 +363,13 @@ def test_panellist_page_is_not_found_for_someone_off_the_panel(panel, client):
     client.force_login(factories.UserFactory())
     response = client.get(reverse("grants_panel_round", kwargs={"pk": panel[0].pk}))
     assert response.status_code == 404
+
+
+def test_naming_a_panellist_tells_them(panel, world):
+    from actlocally.notifications.models import Notification
+
+    person = factories.UserFactory(email="panel.newcomer@example.org")
+    services.add_panellist(
+        funding_round=panel[0], email=person.email, by=world.people["coordinator"]
+    )
+    assert Notification.objects.filter(recipient=person, kind="panel_invitation").exists()

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,8 @@ from actlocally.authorization import has_permission
 from actlocally.core.audit import acting_as
 from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 
 from ..models import (
     SCORE_MAX,
@@ -51,7 +54,16 @@ def add_panellist(*, funding_round: FundingRound, email: str, by) -> Panellist:
             )
         if funding_round.panellists.filter(person=person).exists():
             raise ValidationError({"email": _("They are already on the panel.")})
-        return Panellist.objects.create(round=funding_round, person=person)
+        panellist = Panellist.objects.create(round=funding_round, person=person)
+        notify(
+            kind=Kind.PANEL_INVITATION,
+            recipients=[person],
+            subject=_("You are on the panel of %(round)s") % {"round": funding_round.title},
+            context={"funding_round": funding_round},
+            url=reverse("grants_panel_round", kwargs={"pk": funding_round.pk}),
+            by=by,
+        )
+    return panellist
 
 
 def _panellist_of(funding_round: FundingRound, by) -> Panellist:
