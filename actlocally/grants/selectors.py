@@ -11,7 +11,7 @@ from .models import (
     FundingRound,
     Panellist,
     Question,
-    ScoreSheet,
+    Score,
     pounds,
 )
 
@@ -143,7 +143,9 @@ def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
     ties) and the allocation proposed within the budget. Conflicted panellists' scores never
     count; a panellist viewing sees an application's scores only once they have scored it."""
     applications = list(
-        eligible_applications(funding_round).select_related("award").order_by("submitted_at", "pk")
+        eligible_applications(funding_round)
+        .only("project_title", "organisation_name", "amount_requested_pence", "submitted_at")
+        .order_by("submitted_at", "pk")
     )
     weights = {c.pk: c.weight for c in funding_round.criteria.all()}
     conflicted = set(
@@ -151,15 +153,17 @@ def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
             "panellist_id", "application_id"
         )
     )
-    sheets = ScoreSheet.objects.filter(application__round=funding_round).prefetch_related("scores")
+    # Plain tuples, not model instances: a big round has thousands of scores.
+    values: dict[tuple[int, int], dict[int, int]] = {}
+    for panellist, application, criterion, value in Score.objects.filter(
+        sheet__application__round=funding_round
+    ).values_list("sheet__panellist_id", "sheet__application_id", "criterion_id", "value"):
+        values.setdefault((panellist, application), {})[criterion] = value
     by_application: dict[int, list[float]] = {}
-    for sheet in sheets:
-        if (sheet.panellist_id, sheet.application_id) in conflicted:
+    for (panellist, application), given in values.items():
+        if (panellist, application) in conflicted:
             continue
-        values = {s.criterion_id: s.value for s in sheet.scores.all()}
-        by_application.setdefault(sheet.application_id, []).append(
-            scoring.weighted_score(values, weights)
-        )
+        by_application.setdefault(application, []).append(scoring.weighted_score(given, weights))
     rows = [
         scoring.Row(
             key=a.pk,
