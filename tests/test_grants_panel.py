@@ -373,3 +373,17 @@ def test_naming_a_panellist_tells_them(panel, world):
         funding_round=panel[0], email=person.email, by=world.people["coordinator"]
     )
     assert Notification.objects.filter(recipient=person, kind="panel_invitation").exists()
+
+
+def test_panellist_page_hides_others_scores_until_they_score(panel, client):
+    funding_round, criteria, (first, *_), (person, other) = panel
+    score(funding_round, criteria, first, other, (5, 5))
+    client.force_login(person)
+    page = client.get(reverse("grants_panel_round", kwargs={"pk": funding_round.pk}))
+    assert (
+        "Hidden until you have scored it" in page.content.decode(),
+        "5.0" in page.content.decode(),
+    ) == (
+        True,
+        False,
+    )
