@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     # Issue 14: the append-only record of who viewed or exported personal data.
     "actlocally.accessaudit",
     "actlocally.review",
+    "actlocally.grants",
     "actlocally.board",
     "actlocally.pages",
     "actlocally.search",
@@ -469,3 +470,9 @@ ACTLOCALLY_SESSION_MAX_HOURS = int(os.environ.get("ACTLOCALLY_SESSION_MAX_HOURS"
 SESSION_COOKIE_AGE = ACTLOCALLY_SESSION_MAX_HOURS * 3600
 # Unless the person ticks "keep me signed in", the cookie ends when the browser closes.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# The community budget's 360Giving export (actlocally/grants/threesixty.py): the operator's
+# 360Giving identifier prefix (registered with 360Giving, "360G-" then the publisher's own
+# letters) starts every grant identifier, and the publisher's name heads the package.
+GRANTS_360GIVING_PREFIX = os.environ.get("ACTLOCALLY_360GIVING_PREFIX", "360G-actlocally")
+GRANTS_360GIVING_PUBLISHER = os.environ.get("ACTLOCALLY_360GIVING_PUBLISHER", "Act Locally")

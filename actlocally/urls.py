@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from actlocally.api import urls as api_urls
 from actlocally.core import csp, health
+from actlocally.grants import urls as grants_urls
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 from actlocally.review import urls as review_urls
@@ -34,6 +35,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
     path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
+    path("partnerships/<slug:slug>/community-budget/", include("actlocally.grants.urls")),
+    path("", include(grants_urls.public_urlpatterns)),
     path("", include(review_urls.public_urlpatterns)),
     path("", include("actlocally.pages.urls")),
     path("access-audit/", include("actlocally.accessaudit.urls")),

@@ -121,6 +121,7 @@ def test_profile_page_saves_a_choice_per_kind(client, world):
         "minutes_published": "immediate",
         "statement_circulated": "immediate",
         "statement_agreed": "immediate",
+        "panel_invitation": "immediate",
     }
 
 

@@ -22,6 +22,7 @@ from .predicates import (
     owns_action,
     runs_organisations_authority,
     sits_on_board,
+    sits_on_panel,
     started_job,
 )
 
@@ -128,6 +129,26 @@ PERMISSIONS = {
     "review.publish_report": can_manage_partnership,
     "review.view_all_lessons": is_site_staff | is_member | is_backbone_staff,
     "review.edit_evaluation_areas": is_site_staff | is_backbone_staff,
+    # The community budget. Members read the partnership's funding rounds; the co-ordinator
+    # (with backbone and site staff) sets a round up and moves it on: opens it for applications,
+    # closes it, starts the panel's scoring, records the decision and publishes the awards.
+    "grants.view_rounds": can_view_partnership,
+    "grants.manage_rounds": can_manage_partnership,
+    "grants.open_round": can_manage_partnership,
+    "grants.close_round": can_manage_partnership,
+    "grants.start_scoring": can_manage_partnership,
+    "grants.record_decision": can_manage_partnership,
+    "grants.publish_round": can_manage_partnership,
+    # Anyone signed in may apply to an open round on behalf of their organisation (the services
+    # keep each applicant to their own applications); the co-ordinator checks eligibility.
+    "grants.apply": is_signed_in,
+    "grants.check_eligibility": can_manage_partnership,
+    # The panel: the co-ordinator names its members (existing accounts), sees the scores
+    # and proposed allocation, and records the allocation the panel agrees. Object: a
+    # partnership. Each panellist (object: the round) declares conflicts and scores, blind.
+    "grants.manage_panel": can_manage_partnership,
+    "grants.agree_allocation": can_manage_partnership,
+    "grants.score_applications": sits_on_panel,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

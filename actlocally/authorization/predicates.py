@@ -146,3 +146,14 @@ def runs_organisations_authority(user, organisation) -> bool:
 def started_job(user, job) -> bool:
     """The person who started a background job (an upload, an export)."""
     return job is not None and job.started_by_id is not None and job.started_by_id == user.pk
+
+
+@rules.predicate
+def sits_on_panel(user, funding_round) -> bool:
+    """A panellist of this funding round (object: a round of the community budget)."""
+    panellists = getattr(funding_round, "panellists", None)
+    return (
+        panellists is not None
+        and getattr(user, "is_authenticated", False)
+        and panellists.filter(person_id=user.pk).exists()
+    )

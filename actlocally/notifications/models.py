@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
         _("A Statement of Intent is circulated for comment"),
     )
     STATEMENT_AGREED = "statement_agreed", _("A Statement of Intent is agreed")
+    PANEL_INVITATION = "panel_invitation", _("You are named to a community budget panel")
     # Sent to an email address, before the person has an account: always at once.
     INVITATION = "invitation", _("Invitations to join a partnership")
 

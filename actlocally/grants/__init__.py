@@ -1,0 +1,1 @@
+"""The community budget: funding rounds a partnership runs through participatory grant making."""
