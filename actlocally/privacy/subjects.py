@@ -89,6 +89,8 @@ DECLARED = {
         not_linked="the public contact is a shared address the co-ordinator types, not an "
         "account; if it is a person's own, the co-ordinator changes it"
     ),
+    "grants.Declaration": Subject(links=("panellist__person",)),
+    "grants.ScoreSheet": Subject(links=("panellist__person",)),
     "review.FeedbackResponse": Subject(
         not_linked="feedback comes through a link that needs no account; the name someone may "
         "give is erased a year after they gave it"

@@ -29,8 +29,13 @@ class Application(models.Model):
         INELIGIBLE = "ineligible", _("Not eligible")
 
     round = models.ForeignKey(FundingRound, on_delete=models.CASCADE, related_name="applications")
+    # The application is the organisation's and its award is published (360Giving): erasing the
+    # person who wrote it keeps it, attributed to a former member.
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grant_applications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="grant_applications",
     )
     organisation_name = models.CharField(_("name of your organisation"), max_length=200)
     organisation_type = models.CharField(

@@ -16,8 +16,9 @@ class Panellist(models.Model):
     """A community member named to a round's panel (an existing account)."""
 
     round = models.ForeignKey(FundingRound, on_delete=models.CASCADE, related_name="panellists")
+    # Erasing a panellist keeps their declarations and scores, so a decided round's figures stand.
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grant_panels"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="grant_panels"
     )
     added_at = models.DateTimeField(auto_now_add=True)
 
@@ -34,7 +35,7 @@ class Panellist(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} on {self.round}"
+        return f"{self.person or _('a former member')} on {self.round}"
 
 
 class Declaration(models.Model):
