@@ -20,6 +20,7 @@ from .predicates import (
     is_signed_in,
     is_site_staff,
     owns_action,
+    provides_service,
     runs_organisations_authority,
     sits_on_board,
     started_job,
@@ -128,6 +129,13 @@ PERMISSIONS = {
     "review.publish_report": can_manage_partnership,
     "review.view_all_lessons": is_site_staff | is_member | is_backbone_staff,
     "review.edit_evaluation_areas": is_site_staff | is_backbone_staff,
+    # School Health Hubs and the local offer. The co-ordinator (with backbone and site staff)
+    # and the hub lead add, change and publish the partnership's services (object: a
+    # partnership); someone working for a service's provider keeps that one service up to date
+    # (object: a service), but publishing stays with the hub lead and co-ordinator. Published
+    # services are public (the directory and the ORUK API) and need no permission.
+    "hubs.manage_services": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.update_service": can_manage_partnership | has_role(Role.HUB_LEAD) | provides_service,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

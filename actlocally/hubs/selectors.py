@@ -1,0 +1,62 @@
+"""Reading services of the local offer, each in a constant number of queries."""
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from actlocally.partnerships.models import Partnership
+
+from .models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+
+TERMS = TaxonomyTerm.objects.select_related("taxonomy", "parent")
+
+
+def full_services(queryset: QuerySet[Service] | None = None) -> QuerySet[Service]:
+    """Services with everything the nested ORUK form shows: seven queries for any number."""
+    queryset = Service.objects.all() if queryset is None else queryset
+    return queryset.select_related("organisation").prefetch_related(
+        "languages",
+        "contacts",
+        "schedules",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").order_by("pk"),
+        ),
+        Prefetch("terms", queryset=TERMS),
+    )
+
+
+def services_of(partnership: Partnership) -> QuerySet[Service]:
+    return Service.objects.filter(partnership=partnership).select_related("organisation")
+
+
+def public_services(
+    *,
+    text: str = "",
+    taxonomy_term_id=None,
+    modified_after: datetime.datetime | None = None,
+) -> QuerySet[Service]:
+    """Published services, filtered as the ORUK API's /services is."""
+    services = Service.objects.published()
+    if text:
+        services = services.filter(Q(name__icontains=text) | Q(description__icontains=text))
+    if taxonomy_term_id is not None:
+        services = services.filter(terms__oruk_id=taxonomy_term_id)
+    if modified_after is not None:
+        services = services.filter(modified_at__gte=modified_after)
+    return services.select_related("organisation").order_by("name", "pk")
+
+
+def public_service(oruk_id) -> Service | None:
+    return full_services(Service.objects.published().filter(oruk_id=oruk_id)).first()
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("name", "pk")
+
+
+def taxonomy_terms(*, taxonomy_id=None) -> QuerySet[TaxonomyTerm]:
+    terms = TERMS.order_by("name", "pk")
+    if taxonomy_id is not None:
+        terms = terms.filter(taxonomy__oruk_id=taxonomy_id)
+    return terms
