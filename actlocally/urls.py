@@ -18,6 +18,8 @@ urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/profile/api-tokens/", include(api_urls.token_urlpatterns)),
+    # The public Open Referral UK API of the local offer (hubs), beside the platform's own.
+    path("api/oruk/", include("actlocally.hubs.api_urls")),
     path("api/", include(api_urls)),
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),

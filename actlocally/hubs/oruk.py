@@ -247,3 +247,38 @@ def service_json(service: Service) -> dict:
         for term in service.terms.all()
     ]
     return data
+
+
+REMOTE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
+OPENAPI_URI = REMOTE + "openapi.json"
+
+
+def _retrieve(uri: str):
+    """The shipped copy of a schema the OpenAPI names by its GitHub address (never fetched)."""
+    from referencing import Resource
+    from referencing.exceptions import NoSuchResource
+    from referencing.jsonschema import DRAFT7
+
+    if not uri.startswith(REMOTE):
+        raise NoSuchResource(ref=uri)
+    return Resource.from_contents(schema(uri[len(REMOTE) :].removesuffix(".json")), DRAFT7)
+
+
+@cache
+def response_validator(path: str) -> Draft7Validator:
+    """A validator for the 200 answer of GET `path` (e.g. "/services/{id}") as the shipped
+    OpenAPI describes it, its references resolved to the shipped schemas."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT7
+
+    registry = Registry(retrieve=_retrieve).with_resource(
+        OPENAPI_URI, Resource.from_contents(openapi(), DRAFT7)
+    )
+    pointer = path.replace("~", "~0").replace("/", "~1")
+    ref = f"{OPENAPI_URI}#/paths/{pointer}/get/responses/200/content/application~1json/schema"
+    return Draft7Validator({"$ref": ref}, registry=registry, format_checker=FormatChecker())
+
+
+def response_errors(path: str, document) -> list[tuple[str, str]]:
+    found = response_validator(path).iter_errors(document)
+    return [(json_path(error.absolute_path), error.message) for error in found]

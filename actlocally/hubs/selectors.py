@@ -34,6 +34,7 @@ def public_services(
     *,
     text: str = "",
     taxonomy_term_id=None,
+    taxonomy_id=None,
     modified_after: datetime.datetime | None = None,
 ) -> QuerySet[Service]:
     """Published services, filtered as the ORUK API's /services is."""
@@ -42,8 +43,12 @@ def public_services(
         services = services.filter(Q(name__icontains=text) | Q(description__icontains=text))
     if taxonomy_term_id is not None:
         services = services.filter(terms__oruk_id=taxonomy_term_id)
+    if taxonomy_id is not None:
+        services = services.filter(terms__taxonomy__oruk_id=taxonomy_id)
     if modified_after is not None:
         services = services.filter(modified_at__gte=modified_after)
+    if taxonomy_term_id is not None or taxonomy_id is not None:
+        services = services.distinct()
     return services.select_related("organisation").order_by("name", "pk")
 
 
