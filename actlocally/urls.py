@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from actlocally.api import urls as api_urls
 from actlocally.core import csp, health
+from actlocally.hubs import urls as hubs_urls
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 from actlocally.review import urls as review_urls
@@ -35,6 +36,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
+    path("partnerships/<slug:slug>/local-offer/", include("actlocally.hubs.urls")),
+    path("areas/<slug:slug>/", include(hubs_urls.public_urlpatterns)),
     path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
     path("", include(review_urls.public_urlpatterns)),
     path("", include("actlocally.pages.urls")),

@@ -9,8 +9,18 @@ class HubsConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
+
+        from actlocally.partnerships.navigation import register_section
 
         from . import models
+
+        register_section(
+            label=_("Local offer"),
+            url_name="hubs_services",
+            order=48,
+            permission="partnerships.view_partnership",
+        )
 
         auditlog.register(models.Service, m2m_fields={"terms"})
         auditlog.register(models.Location)

@@ -1,6 +1,19 @@
-"""Access rules and URLs of hubs: the public ORUK API (anyone, reading only)."""
+"""Access rules and URLs of hubs: the partnership's local offer (the hub lead manages it with
+the co-ordinator), its public directory and handout, and the public ORUK API."""
 
 from tests.factories_hubs import ServiceFactory, TaxonomyTermFactory
+
+from .foundation import MANAGERS, partnership_rule
+
+ACCESS = {
+    "manage_services": partnership_rule(MANAGERS | {"hub_lead"}),
+    # Publishing is a POST: a GET is refused (405) to anyone signed in, before any lookup.
+    "publish_service": lambda role: 302 if role == "anonymous" else 405,
+}
+
+
+def service(w):
+    return {"slug": "keighley", "pk": ServiceFactory(partnership=w.keighley).pk}
 
 
 def published_service(w):
@@ -17,6 +30,12 @@ def taxonomy(w):
 
 
 URLS = {
+    "hubs_services": (lambda w: {"slug": "keighley"}, "view"),
+    "hubs_service_new": (lambda w: {"slug": "keighley"}, "manage_services"),
+    "hubs_service_edit": (service, "manage_services"),
+    "hubs_service_publish": (service, "publish_service"),
+    "local_offer": (lambda w: {"slug": "keighley"}, "public"),
+    "local_offer_handout": (lambda w: {"slug": "keighley"}, "public"),
     "oruk:root": (lambda w: {}, "public"),
     "oruk:openapi": (lambda w: {}, "public"),
     "oruk:services": (lambda w: {}, "public"),

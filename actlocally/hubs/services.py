@@ -1,0 +1,63 @@
+"""Every write of the local offer made from its pages: adding and changing a service, and
+publishing it (then it shows in the public directory and the ORUK API)."""
+
+from django.db import transaction
+
+from actlocally.core.audit import acting_as
+from actlocally.partnerships.models import Partnership
+
+from .models import Language, Location, Service, ServiceAtLocation, TaxonomyTerm
+
+
+def _set_parts(service: Service, *, terms, languages: list[str], location: Location | None):
+    service.terms.set(terms)
+    kept = {name.casefold() for name in languages}
+    service.languages.exclude(name__in=languages).delete()
+    have = {language.name.casefold() for language in service.languages.all()}
+    Language.objects.bulk_create(
+        Language(service=service, name=name)
+        for name in dict.fromkeys(languages)
+        if name.casefold() not in have and name.casefold() in kept
+    )
+    if location is not None:
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+
+
+def add_service(
+    *,
+    partnership: Partnership,
+    values: dict,
+    terms: list[TaxonomyTerm],
+    languages: list[str],
+    location: Location | None,
+    by,
+) -> Service:
+    """A new service, unpublished until the hub lead or co-ordinator publishes it."""
+    with transaction.atomic(), acting_as(by):
+        service = Service.objects.create(partnership=partnership, published=False, **values)
+        _set_parts(service, terms=terms, languages=languages, location=location)
+    return service
+
+
+def change_service(
+    *,
+    service: Service,
+    values: dict,
+    terms: list[TaxonomyTerm],
+    languages: list[str],
+    location: Location | None,
+    by,
+) -> Service:
+    with transaction.atomic(), acting_as(by):
+        for name, value in values.items():
+            setattr(service, name, value)
+        service.save()
+        _set_parts(service, terms=terms, languages=languages, location=location)
+    return service
+
+
+def set_published(*, service: Service, published: bool, by) -> Service:
+    with transaction.atomic(), acting_as(by):
+        service.published = published
+        service.save(update_fields=["published", "modified_at"])
+    return service

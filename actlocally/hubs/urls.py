@@ -1,0 +1,18 @@
+"""Addresses of the local offer: the partnership's services, and the public directory."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.service_list, name="hubs_services"),
+    path("new/", views.service_new, name="hubs_service_new"),
+    path("<int:pk>/edit/", views.service_edit, name="hubs_service_edit"),
+    path("<int:pk>/publish/", views.service_publish, name="hubs_service_publish"),
+]
+
+# Included under areas/<slug>/ (the area's public pages).
+public_urlpatterns = [
+    path("local-offer/", views.local_offer, name="local_offer"),
+    path("local-offer/handout/", views.local_offer_handout, name="local_offer_handout"),
+]

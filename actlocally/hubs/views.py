@@ -1,0 +1,151 @@
+"""Pages of the local offer: the partnership's services (to add, change and publish them) and
+the public directory on the area's pages, with its printable handout."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actlocally.authorization import get_partnership_or_404, has_permission
+from actlocally.authorization.checks import require_permission
+from actlocally.partnerships import selectors as partnership_selectors
+
+from . import directory, selectors, services
+from .forms import DAYS, DirectorySearchForm, ServiceForm
+from .models import Service
+
+MANAGE = "hubs.manage_services"
+UPDATE = "hubs.update_service"
+
+
+@login_required
+def service_list(request, slug):
+    partnership = get_partnership_or_404(request.user, slug)
+    listed = list(selectors.services_of(partnership).prefetch_related("terms"))
+    return render(
+        request,
+        "hubs/services.html",
+        {
+            "partnership": partnership,
+            "services": listed,
+            "can_manage": has_permission(request.user, MANAGE, partnership),
+            "can_update": {s.pk for s in listed if has_permission(request.user, UPDATE, s)},
+        },
+    )
+
+
+@login_required
+def service_new(request, slug):
+    partnership = get_partnership_or_404(request.user, slug, MANAGE)
+    form = ServiceForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        service = services.add_service(
+            partnership=partnership,
+            values=form.values(),
+            terms=list(form.cleaned_data["terms"]),
+            languages=form.cleaned_data["languages"],
+            location=form.cleaned_data["location"],
+            by=request.user,
+        )
+        messages.success(
+            request,
+            _("“%(name)s” is saved. Publish it to show it in the directory.")
+            % {"name": service.name},
+        )
+        return redirect("hubs_services", slug=partnership.slug)
+    return render(request, "hubs/service_form.html", {"partnership": partnership, "form": form})
+
+
+def _service(request, slug, pk) -> tuple:
+    partnership = get_partnership_or_404(request.user, slug)
+    service = get_object_or_404(Service, pk=pk, partnership=partnership)
+    return partnership, service
+
+
+@login_required
+def service_edit(request, slug, pk):
+    partnership, service = _service(request, slug, pk)
+    require_permission(request.user, UPDATE, service)
+    form = ServiceForm(request.POST or None, instance=service, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        services.change_service(
+            service=service,
+            values=form.values(),
+            terms=list(form.cleaned_data["terms"]),
+            languages=form.cleaned_data["languages"],
+            location=form.cleaned_data["location"],
+            by=request.user,
+        )
+        messages.success(request, _("“%(name)s” is saved.") % {"name": service.name})
+        return redirect("hubs_services", slug=partnership.slug)
+    return render(
+        request,
+        "hubs/service_form.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "service": service,
+            "can_publish": has_permission(request.user, MANAGE, partnership),
+        },
+    )
+
+
+@login_required
+@require_POST
+def service_publish(request, slug, pk):
+    partnership, service = _service(request, slug, pk)
+    require_permission(request.user, MANAGE, partnership)
+    publish = request.POST.get("published") == "yes"
+    services.set_published(service=service, published=publish, by=request.user)
+    if publish:
+        text = _("“%(name)s” is published: it is in the public directory.")
+    else:
+        text = _("“%(name)s” is no longer in the public directory.")
+    messages.success(request, text % {"name": service.name})
+    return redirect("hubs_services", slug=partnership.slug)
+
+
+# Public pages -----------------------------------------------------------------------------------
+
+
+def _directory(request, slug) -> dict:
+    partnership = partnership_selectors.public_area(slug)
+    if partnership is None:
+        raise Http404
+    places = directory.places_of(partnership)
+    form = DirectorySearchForm(
+        request.GET or None,
+        needs=directory.needs(),
+        languages=directory.languages_of(partnership),
+        places=[(p.key, p.name) for p in places],
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    near = next((p for p in places if p.key == filters.get("near")), None)
+    found = directory.search(
+        partnership,
+        need=filters.get("need", ""),
+        age=filters.get("age"),
+        day=filters.get("day", ""),
+        cost=filters.get("cost", ""),
+        language=filters.get("language", ""),
+        near=near,
+    )
+    return {
+        "partnership": partnership,
+        "form": form,
+        "found": found,
+        "near": near,
+        "day_names": dict(DAYS),
+        "illustrative": any(f.service.illustrative for f in found),
+        "has_places": bool(places),
+    }
+
+
+def local_offer(request, slug):
+    return render(request, "hubs/directory.html", _directory(request, slug))
+
+
+def local_offer_handout(request, slug):
+    return render(request, "hubs/handout.html", _directory(request, slug))
