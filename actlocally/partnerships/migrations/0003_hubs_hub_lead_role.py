@@ -4,20 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnerships', '0002_partnership_public_contact'),
+        ("partnerships", "0002_partnership_public_contact"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='invitation',
-            name='role',
-            field=models.CharField(choices=[('coordinator', 'Co-ordinator'), ('research_partner', 'Research partner'), ('member', 'Member'), ('community_rep', 'Community representative'), ('young_person', 'Young person'), ('commissioner', 'Commissioner'), ('observer', 'Observer'), ('hub_lead', 'Hub lead')], max_length=20, verbose_name='role'),
+            model_name="invitation",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("coordinator", "Co-ordinator"),
+                    ("research_partner", "Research partner"),
+                    ("member", "Member"),
+                    ("community_rep", "Community representative"),
+                    ("young_person", "Young person"),
+                    ("commissioner", "Commissioner"),
+                    ("observer", "Observer"),
+                    ("hub_lead", "Hub lead"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('coordinator', 'Co-ordinator'), ('research_partner', 'Research partner'), ('member', 'Member'), ('community_rep', 'Community representative'), ('young_person', 'Young person'), ('commissioner', 'Commissioner'), ('observer', 'Observer'), ('hub_lead', 'Hub lead')], default='member', max_length=20, verbose_name='role'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("coordinator", "Co-ordinator"),
+                    ("research_partner", "Research partner"),
+                    ("member", "Member"),
+                    ("community_rep", "Community representative"),
+                    ("young_person", "Young person"),
+                    ("commissioner", "Commissioner"),
+                    ("observer", "Observer"),
+                    ("hub_lead", "Hub lead"),
+                ],
+                default="member",
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
     ]
