@@ -7,11 +7,14 @@ import factory
 from actlocally.hubs.models import (
     Contact,
     Frequency,
+    HolidayPeriod,
+    Hub,
     Language,
     Location,
     Schedule,
     Service,
     ServiceAtLocation,
+    Session,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -112,3 +115,32 @@ def full_service(**kwargs) -> Service:
     LanguageFactory(service=service)
     service.terms.add(TaxonomyTermFactory(name="Oral health", code="oral-health"))
     return service
+
+
+class HubFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hub
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"School Health Hub {n}")
+
+
+class HolidayPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HolidayPeriod
+
+    name = "October half term"
+    starts_on = datetime.date(2026, 10, 26)
+    ends_on = datetime.date(2026, 10, 30)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    hub = factory.SubFactory(HubFactory)
+    title = "School nursing drop-in"
+    first_on = datetime.date(2026, 10, 6)
+    starts_at = datetime.time(12, 0)
+    ends_at = datetime.time(13, 30)
+    rrule = "FREQ=WEEKLY;BYDAY=TU;COUNT=6"

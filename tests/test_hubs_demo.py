@@ -33,3 +33,15 @@ def test_the_demo_offer_is_valid_oruk(demo):
 
 def test_the_demo_has_a_hub_lead_in_keighley(demo):
     assert Membership.objects.filter(partnership=demo, role="hub_lead").exists()
+
+
+def test_the_three_hubs_the_source_names_have_timetables(demo):
+    from actlocally.hubs.models import Hub
+
+    hubs = Hub.objects.filter(sessions__isnull=False).distinct().order_by("name")
+
+    assert [h.name for h in hubs] == [
+        "Dixons Allerton Academy School Health Hub",
+        "Holme Wood one stop health shop",
+        "Keighley Central school hub",
+    ]

@@ -1,14 +1,18 @@
-"""The Bradford demo's local offer, read from the demo folder's hubs.yaml: the needs taxonomy
-and Keighley's directory of illustrative services (each labelled so on every page)."""
+"""The Bradford demo's local offer, read from the demo folder's hubs.yaml: the needs taxonomy,
+Keighley's directory of illustrative services, the school holidays, and the three hubs the
+source material names with illustrative timetables (each labelled so on every page)."""
 
 import datetime
 
 from actlocally.core.audit import acting_as
 from actlocally.organisations.models import Organisation, Sector
 
+from . import services
 from .models import (
     Contact,
     Frequency,
+    HolidayPeriod,
+    Hub,
     Language,
     Location,
     Schedule,
@@ -18,6 +22,9 @@ from .models import (
     TaxonomyTerm,
 )
 
+# The demo's timetables start on the Monday after October half term and run to the summer.
+TERM_STARTS = datetime.date(2026, 11, 2)
+TERM_ENDS = "20270722"
 # A provider the demo names but the demo's organisations do not hold: its sector by its name.
 SECTORS = (("NHS", Sector.HEALTH), ("Council", Sector.LOCAL_AUTHORITY), ("Police", Sector.POLICE))
 
@@ -91,3 +98,49 @@ def load_demo(context) -> None:
                         closes_at=_time(schedule["closes_at"]),
                         description=schedule["description"],
                     )
+
+    _load_hubs(data, context)
+
+
+def _first(weekday: str) -> datetime.date:
+    """The first date from TERM_STARTS on the weekday of a BYDAY value ("TU", "1SA")."""
+    names = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    target = names.index(weekday.lstrip("-0123456789"))
+    return TERM_STARTS + datetime.timedelta(days=(target - TERM_STARTS.weekday()) % 7)
+
+
+def _load_hubs(data, context) -> None:
+    if not data.get("hubs"):
+        return
+    la = next(iter(context.partnerships.values())).local_authority
+    with acting_as(context.by):
+        HolidayPeriod.objects.bulk_create(
+            HolidayPeriod(
+                local_authority=la,
+                name=p["name"],
+                starts_on=datetime.date.fromisoformat(p["starts_on"]),
+                ends_on=datetime.date.fromisoformat(p["ends_on"]),
+                illustrative=True,
+            )
+            for p in data["holidays"]["periods"]
+        )
+    for fields in data["hubs"]:
+        school = fields.get("school")
+        hub = Hub.objects.create(
+            partnership=context.partnerships[fields["partnership"]],
+            name=fields["name"],
+            school=_provider(school, context) if school else None,
+            description=fields["description"],
+            illustrative=True,
+        )
+        for session in fields["sessions"]:
+            freq = "MONTHLY" if session.get("monthly") else "WEEKLY"
+            services.add_session(
+                hub=hub,
+                title=session["title"],
+                first_on=_first(session["weekday"]),
+                starts_at=_time(session["starts_at"]),
+                ends_at=_time(session["ends_at"]),
+                rrule=f"FREQ={freq};BYDAY={session['weekday']};UNTIL={TERM_ENDS}",
+                by=context.by,
+            )

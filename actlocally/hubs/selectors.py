@@ -6,7 +6,15 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from actlocally.partnerships.models import Partnership
 
-from .models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from .models import (
+    HolidayPeriod,
+    Hub,
+    Service,
+    ServiceAtLocation,
+    Session,
+    Taxonomy,
+    TaxonomyTerm,
+)
 
 TERMS = TaxonomyTerm.objects.select_related("taxonomy", "parent")
 
@@ -65,3 +73,29 @@ def taxonomy_terms(*, taxonomy_id=None) -> QuerySet[TaxonomyTerm]:
     if taxonomy_id is not None:
         terms = terms.filter(taxonomy__oruk_id=taxonomy_id)
     return terms
+
+
+def public_hub(partnership: Partnership, pk: int) -> Hub | None:
+    return (
+        Hub.objects.filter(partnership=partnership, pk=pk)
+        .select_related("school")
+        .prefetch_related("spokes")
+        .first()
+    )
+
+
+def hub_sessions(hub: Hub) -> list[Session]:
+    """The hub's sessions; published services' only, or sessions with no service."""
+    return list(
+        hub.sessions.filter(Q(service__isnull=True) | Q(service__published=True))
+        .select_related("service", "location")
+        .order_by("first_on", "starts_at", "pk")
+    )
+
+
+def holidays_of(partnership: Partnership) -> list[HolidayPeriod]:
+    return list(HolidayPeriod.objects.filter(local_authority_id=partnership.local_authority_id))
+
+
+def hubs_of(partnership: Partnership) -> list[Hub]:
+    return list(Hub.objects.filter(partnership=partnership).order_by("name"))

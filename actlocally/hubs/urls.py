@@ -15,4 +15,6 @@ urlpatterns = [
 public_urlpatterns = [
     path("local-offer/", views.local_offer, name="local_offer"),
     path("local-offer/handout/", views.local_offer_handout, name="local_offer_handout"),
+    path("hubs/<int:pk>/", views.hub, name="hub"),
+    path("hubs/<int:pk>/calendar.ics", views.hub_calendar, name="hub_calendar"),
 ]

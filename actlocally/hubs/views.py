@@ -1,10 +1,13 @@
 """Pages of the local offer: the partnership's services (to add, change and publish them) and
 the public directory on the area's pages, with its printable handout."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +15,7 @@ from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.authorization.checks import require_permission
 from actlocally.partnerships import selectors as partnership_selectors
 
-from . import directory, selectors, services
+from . import directory, ical, selectors, services, timetable
 from .forms import DAYS, DirectorySearchForm, ServiceForm
 from .models import Service
 
@@ -140,6 +143,7 @@ def _directory(request, slug) -> dict:
         "day_names": dict(DAYS),
         "illustrative": any(f.service.illustrative for f in found),
         "has_places": bool(places),
+        "hubs": selectors.hubs_of(partnership),
     }
 
 
@@ -149,3 +153,44 @@ def local_offer(request, slug):
 
 def local_offer_handout(request, slug):
     return render(request, "hubs/handout.html", _directory(request, slug))
+
+
+def _public_hub(slug, pk):
+    partnership = partnership_selectors.public_area(slug)
+    hub = selectors.public_hub(partnership, pk) if partnership else None
+    if hub is None:
+        raise Http404
+    return partnership, hub
+
+
+def hub(request, slug, pk):
+    partnership, hub = _public_hub(slug, pk)
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    sessions = selectors.hub_sessions(hub)
+    holidays = selectors.holidays_of(partnership)
+    return render(
+        request,
+        "hubs/hub.html",
+        {
+            "partnership": partnership,
+            "hub": hub,
+            "week": timetable.between(sessions, holidays, monday, monday + datetime.timedelta(6)),
+            "monday": monday,
+            "sessions": sessions,
+            "holiday_now": next((h for h in holidays if h.covers(today)), None),
+        },
+    )
+
+
+def hub_calendar(request, slug, pk):
+    partnership, hub = _public_hub(slug, pk)
+    body = ical.calendar_for(
+        hub,
+        selectors.hub_sessions(hub),
+        selectors.holidays_of(partnership),
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="hub.ics"'
+    return response

@@ -1,7 +1,7 @@
 """Access rules and URLs of hubs: the partnership's local offer (the hub lead manages it with
 the co-ordinator), its public directory and handout, and the public ORUK API."""
 
-from tests.factories_hubs import ServiceFactory, TaxonomyTermFactory
+from tests.factories_hubs import HubFactory, ServiceFactory, SessionFactory, TaxonomyTermFactory
 
 from .foundation import MANAGERS, partnership_rule
 
@@ -29,7 +29,15 @@ def taxonomy(w):
     return {"pk": TaxonomyTermFactory().taxonomy.oruk_id}
 
 
+def hub(w):
+    found = HubFactory(partnership=w.keighley)
+    SessionFactory(hub=found)
+    return {"slug": "keighley", "pk": found.pk}
+
+
 URLS = {
+    "hub": (hub, "public"),
+    "hub_calendar": (hub, "public"),
     "hubs_services": (lambda w: {"slug": "keighley"}, "view"),
     "hubs_service_new": (lambda w: {"slug": "keighley"}, "manage_services"),
     "hubs_service_edit": (service, "manage_services"),
