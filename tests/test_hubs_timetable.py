@@ -13,6 +13,7 @@ from actlocally.hubs import services
 from actlocally.hubs.timetable import session_dates
 from tests.factories import PartnershipFactory
 from tests.factories_hubs import HolidayPeriodFactory, HubFactory, SessionFactory
+from tests.pageforms import page_form, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +137,37 @@ def test_the_hub_page_says_when_it_is_the_holidays(client, hub, monkeypatch):
         [],
         True,
     )
+
+
+def session_page(client, world):
+    hub = HubFactory(partnership=world.keighley)
+    HolidayPeriodFactory(local_authority=world.keighley.local_authority)
+    client.force_login(world.people["hub_lead"])
+    url = reverse("hubs_session_new", kwargs={"slug": "keighley", "pk": hub.pk})
+    return hub, client.get(url)
+
+
+def fill(form, rrule):
+    return (
+        form.set("title", "School nursing drop-in")
+        .set("first_on", "2026-10-06")
+        .set("starts_at", "12:00")
+        .set("ends_at", "13:30")
+        .set("rrule", rrule)
+    )
+
+
+def test_the_hub_lead_adds_a_term_time_session(client, world):
+    hub, page = session_page(client, world)
+
+    submit(client, page, fill(page_form(page, with_field="rrule"), TUESDAYS))
+
+    assert hub.sessions.get().skips_holidays
+
+
+def test_the_form_says_why_a_rule_is_refused(client, world):
+    hub, page = session_page(client, world)
+
+    response = submit(client, page, fill(page_form(page, with_field="rrule"), "FREQ=WEEKLY"))
+
+    assert ("never ends" in response.content.decode(), hub.sessions.count()) == (True, 0)

@@ -106,3 +106,42 @@ class DirectorySearchForm(GovUKForm):
             *[(name, name) for name in languages],
         ]
         self.fields["near"].choices = [("", _("Anywhere in the area")), *places]
+
+
+TIME_WIDGET = forms.TimeInput(
+    attrs={"type": "time", "data-extra-class": "govuk-input--width-5"}, format="%H:%M"
+)
+DATE_WIDGET = forms.DateInput(
+    attrs={"type": "date", "data-extra-class": "govuk-input--width-10"}, format="%Y-%m-%d"
+)
+
+
+class SessionForm(GovUKForm):
+    """A recurring session at a hub, its repeats as an iCalendar rule."""
+
+    title = forms.CharField(label=_("What the session is"), max_length=200)
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("Not one of the listed services"),
+    )
+    first_on = forms.DateField(label=_("First date"), widget=DATE_WIDGET)
+    starts_at = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
+    ends_at = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
+    rrule = forms.CharField(
+        label=_("How it repeats"),
+        max_length=300,
+        help_text=_(
+            "An iCalendar rule. Weekly on Tuesdays until the summer: "
+            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270722. Every other week: add INTERVAL=2. "
+            "The first Tuesday of each month: FREQ=MONTHLY;BYDAY=1TU;COUNT=10."
+        ),
+    )
+    skips_holidays = forms.BooleanField(
+        label=_("Not in school holidays"), required=False, initial=True
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(partnership=partnership)

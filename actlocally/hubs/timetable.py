@@ -24,7 +24,14 @@ def rule_dates(rrule: str, first_on: datetime.date) -> list[datetime.date]:
         raise ValidationError(
             {"rrule": _("Enter one rule, such as FREQ=WEEKLY;BYDAY=TU;COUNT=12.")}
         )
-    if "COUNT=" not in upper and "UNTIL=" not in upper:
+    keys = [part.split("=", 1)[0].strip() for part in upper.split(";") if part.strip()]
+    if len(keys) != len(set(keys)):
+        raise ValidationError({"rrule": _("Give each part of the rule once.")})
+    if "COUNT" in keys and "UNTIL" in keys:
+        raise ValidationError(
+            {"rrule": _("Give COUNT (how many times) or UNTIL (a last date), not both.")}
+        )
+    if "COUNT" not in keys and "UNTIL" not in keys:
         raise ValidationError(
             {"rrule": _("The rule never ends: add COUNT (how many times) or UNTIL (a last date).")}
         )

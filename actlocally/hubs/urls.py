@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.service_new, name="hubs_service_new"),
     path("<int:pk>/edit/", views.service_edit, name="hubs_service_edit"),
     path("<int:pk>/publish/", views.service_publish, name="hubs_service_publish"),
+    path("hubs/<int:pk>/sessions/new/", views.session_new, name="hubs_session_new"),
 ]
 
 # Included under areas/<slug>/ (the area's public pages).

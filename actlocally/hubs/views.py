@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.authorization.checks import require_permission
+from actlocally.core.forms import add_errors
 from actlocally.partnerships import selectors as partnership_selectors
 
 from . import directory, ical, selectors, services, timetable
-from .forms import DAYS, DirectorySearchForm, ServiceForm
-from .models import Service
+from .forms import DAYS, DirectorySearchForm, ServiceForm, SessionForm
+from .models import Hub, Service
 
 MANAGE = "hubs.manage_services"
 UPDATE = "hubs.update_service"
@@ -35,6 +37,7 @@ def service_list(request, slug):
             "services": listed,
             "can_manage": has_permission(request.user, MANAGE, partnership),
             "can_update": {s.pk for s in listed if has_permission(request.user, UPDATE, s)},
+            "hubs": selectors.hubs_of(partnership),
         },
     )
 
@@ -108,6 +111,27 @@ def service_publish(request, slug, pk):
         text = _("“%(name)s” is no longer in the public directory.")
     messages.success(request, text % {"name": service.name})
     return redirect("hubs_services", slug=partnership.slug)
+
+
+@login_required
+def session_new(request, slug, pk):
+    partnership = get_partnership_or_404(request.user, slug, MANAGE)
+    hub = get_object_or_404(Hub, pk=pk, partnership=partnership)
+    form = SessionForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_session(hub=hub, **form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is on the hub's timetable.") % {"title": form.cleaned_data["title"]},
+            )
+            return redirect("hub", slug=partnership.slug, pk=hub.pk)
+    return render(
+        request, "hubs/session_form.html", {"partnership": partnership, "hub": hub, "form": form}
+    )
 
 
 # Public pages -----------------------------------------------------------------------------------

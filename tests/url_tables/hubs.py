@@ -35,7 +35,12 @@ def hub(w):
     return {"slug": "keighley", "pk": found.pk}
 
 
+def keighley_hub(w):
+    return {"slug": "keighley", "pk": HubFactory(partnership=w.keighley).pk}
+
+
 URLS = {
+    "hubs_session_new": (keighley_hub, "manage_services"),
     "hub": (hub, "public"),
     "hub_calendar": (hub, "public"),
     "hubs_services": (lambda w: {"slug": "keighley"}, "view"),
