@@ -172,8 +172,19 @@ def test_the_search_costs_the_same_queries_at_any_size(
         ScheduleFactory(service=service)
         LanguageFactory(service=service)
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(19):
         client.get(
             reverse("local_offer", kwargs={"slug": area.slug}),
             {"need": "oral-health", "near": "school:107300"},
         )
+
+
+def test_results_come_twenty_to_a_page_nearest_first(client, area):
+    for n in range(25):
+        at(ServiceFactory(partnership=area, name=f"Service {n:02d}"), 53.868 + n / 1000, -1.905)
+
+    response = client.get(
+        reverse("local_offer", kwargs={"slug": area.slug}), {"near": "school:107300", "page": 2}
+    )
+
+    assert names(response) == [f"Service {n:02d}" for n in range(20, 25)]

@@ -93,3 +93,26 @@ def test_a_provider_sees_no_publish_button(client, world):
     page = client.get(reverse("hubs_services", kwargs={"slug": world.keighley.slug}))
 
     assert "Unpublish" not in page.content.decode()
+
+
+def test_a_provider_cannot_hand_its_service_to_another_organisation(client, world):
+    service = ServiceFactory(partnership=world.keighley)
+    person = world.people["member"]
+    Affiliation.objects.create(person=person, organisation=service.organisation)
+    client.force_login(person)
+    url = reverse("hubs_service_edit", kwargs={"slug": world.keighley.slug, "pk": service.pk})
+
+    form = page_form(client.get(url), with_field="name")
+
+    assert "organisation" not in form.fields
+
+
+def test_the_hub_lead_names_the_provider(client, world):
+    client.force_login(world.people["hub_lead"])
+    page = new_service_page(client, world)
+    form = page_form(page, with_field="name").set("name", "Healthy Start help")
+    form.choose("organisation", world.keighley.backbone.name)
+
+    submit(client, page, form)
+
+    assert Service.objects.get().organisation == world.keighley.backbone

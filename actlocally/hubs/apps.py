@@ -18,7 +18,7 @@ class HubsConfig(AppConfig):
         register_section(
             label=_("Local offer"),
             url_name="hubs_services",
-            order=48,
+            order=49,
             permission="partnerships.view_partnership",
         )
 

@@ -109,11 +109,32 @@ def search(
     cost: str = "",
     language: str = "",
     near: Place | None = None,
-) -> list[Found]:
-    """Published services of the area matching every filter given, nearest first when a place
-    is chosen (services with no known location last), else by name. Six queries."""
+) -> tuple[list[int], dict[int, float]]:
+    """The ids of the area's published services matching every filter, nearest first when a
+    place is chosen (services with no known location last), else by name; and each one's
+    distance in km. Two queries, reading only ids, names and coordinates."""
+    services = _filtered(partnership, need=need, age=age, day=day, cost=cost, language=language)
+    named = list(services.order_by("name", "pk").values_list("pk", flat=True))
+    if near is None:
+        return named, {}
+    distances: dict[int, float] = {}
+    points = ServiceAtLocation.objects.filter(
+        service__in=services, location__latitude__isnull=False, location__longitude__isnull=False
+    ).values_list("service_id", "location__latitude", "location__longitude")
+    for service_id, latitude, longitude in points:
+        distance = distance_km(near.point, (latitude, longitude))
+        if service_id not in distances or distance < distances[service_id]:
+            distances[service_id] = distance
+    order = {pk: index for index, pk in enumerate(named)}
+    named.sort(key=lambda pk: (pk not in distances, distances.get(pk, 0.0), order[pk]))
+    return named, distances
+
+
+def found(ids: list[int], distances: dict[int, float]) -> list[Found]:
+    """The services `ids` (one page of a search) with all the directory shows, in that order.
+    Six queries, whatever the page size."""
     services = (
-        _filtered(partnership, need=need, age=age, day=day, cost=cost, language=language)
+        Service.objects.filter(pk__in=ids)
         .select_related("organisation")
         .prefetch_related(
             "languages",
@@ -125,20 +146,6 @@ def search(
                 queryset=ServiceAtLocation.objects.select_related("location").order_by("pk"),
             ),
         )
-        .order_by("name", "pk")
+        .in_bulk()
     )
-    found = []
-    for service in services:
-        distance = None
-        if near is not None:
-            points = [
-                (at.location.latitude, at.location.longitude)
-                for at in service.service_at_locations.all()
-                if at.location.latitude is not None and at.location.longitude is not None
-            ]
-            if points:
-                distance = min(distance_km(near.point, point) for point in points)
-        found.append(Found(service, distance))
-    if near is not None:
-        found.sort(key=lambda f: (f.distance is None, f.distance or 0.0))
-    return found
+    return [Found(services[pk], distances.get(pk)) for pk in ids if pk in services]

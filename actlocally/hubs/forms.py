@@ -44,6 +44,7 @@ class ServiceForm(GovUKModelForm):
         model = Service
         fields = [
             "name",
+            "organisation",
             "description",
             "eligibility",
             "minimum_age",
@@ -55,8 +56,14 @@ class ServiceForm(GovUKModelForm):
         ]
         labels = {"is_free": _("It is free")}
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, can_choose_provider=True, **kwargs):
         super().__init__(*args, **kwargs)
+        # Someone at the provider keeps their own service up to date but cannot hand it over.
+        if not can_choose_provider:
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].required = False
+            self.fields["organisation"].empty_label = _("Choose the organisation that runs it")
         self.fields["terms"].queryset = TaxonomyTerm.objects.all()
         self.fields["location"].queryset = Location.objects.filter(partnership=partnership)
         if self.instance.pk:
@@ -79,7 +86,7 @@ class ServiceForm(GovUKModelForm):
         return cleaned
 
     def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
 class DirectorySearchForm(GovUKForm):

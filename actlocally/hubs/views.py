@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.authorization.checks import require_permission
 from actlocally.core.forms import add_errors
+from actlocally.core.pagination import paginate
 from actlocally.partnerships import selectors as partnership_selectors
 
 from . import directory, ical, selectors, services, timetable
@@ -23,6 +24,8 @@ from .models import Hub, Service
 
 MANAGE = "hubs.manage_services"
 UPDATE = "hubs.update_service"
+# Results on one page of the directory (and one printed handout).
+PER_PAGE = 20
 
 
 @login_required
@@ -74,7 +77,13 @@ def _service(request, slug, pk) -> tuple:
 def service_edit(request, slug, pk):
     partnership, service = _service(request, slug, pk)
     require_permission(request.user, UPDATE, service)
-    form = ServiceForm(request.POST or None, instance=service, partnership=partnership)
+    can_publish = has_permission(request.user, MANAGE, partnership)
+    form = ServiceForm(
+        request.POST or None,
+        instance=service,
+        partnership=partnership,
+        can_choose_provider=can_publish,
+    )
     if request.method == "POST" and form.is_valid():
         services.change_service(
             service=service,
@@ -93,7 +102,7 @@ def service_edit(request, slug, pk):
             "partnership": partnership,
             "form": form,
             "service": service,
-            "can_publish": has_permission(request.user, MANAGE, partnership),
+            "can_publish": can_publish,
         },
     )
 
@@ -150,7 +159,7 @@ def _directory(request, slug) -> dict:
     )
     filters = form.cleaned_data if form.is_valid() else {}
     near = next((p for p in places if p.key == filters.get("near")), None)
-    found = directory.search(
+    ids, distances = directory.search(
         partnership,
         need=filters.get("need", ""),
         age=filters.get("age"),
@@ -159,10 +168,14 @@ def _directory(request, slug) -> dict:
         language=filters.get("language", ""),
         near=near,
     )
+    pagination = paginate(request, ids, per_page=PER_PAGE)
+    pagination.items = directory.found(pagination.items, distances)
+    found = pagination.items
     return {
         "partnership": partnership,
         "form": form,
         "found": found,
+        "pagination": pagination,
         "near": near,
         "day_names": dict(DAYS),
         "illustrative": any(f.service.illustrative for f in found),
