@@ -171,3 +171,16 @@ def test_the_form_says_why_a_rule_is_refused(client, world):
     response = submit(client, page, fill(page_form(page, with_field="rrule"), "FREQ=WEEKLY"))
 
     assert ("never ends" in response.content.decode(), hub.sessions.count()) == (True, 0)
+
+
+def test_a_hub_and_its_timetable_tick_the_journeys_hub_steps(hub):
+    from actlocally.journey.models import StepProgress
+
+    new = services.add_hub(partnership=hub.partnership, name="Keighley Central school hub", by=None)
+    add(new, TUESDAYS)
+
+    ticked = StepProgress.objects.filter(partnership=hub.partnership, status="done")
+    assert set(ticked.values_list("step__key", flat=True)) == {
+        "identify-school-health-hub",
+        "plan-hub-offer",
+    }

@@ -12,7 +12,6 @@ from .models import (
     Contact,
     Frequency,
     HolidayPeriod,
-    Hub,
     Language,
     Location,
     Schedule,
@@ -126,12 +125,15 @@ def _load_hubs(data, context) -> None:
         )
     for fields in data["hubs"]:
         school = fields.get("school")
-        hub = Hub.objects.create(
+        hub = services.add_hub(
             partnership=context.partnerships[fields["partnership"]],
             name=fields["name"],
             school=_provider(school, context) if school else None,
             description=fields["description"],
             illustrative=True,
+            # Illustrative, like the hubs: the journey shows the day the timetable began.
+            on=TERM_STARTS,
+            by=context.by,
         )
         for session in fields["sessions"]:
             freq = "MONTHLY" if session.get("monthly") else "WEEKLY"
@@ -142,5 +144,6 @@ def _load_hubs(data, context) -> None:
                 starts_at=_time(session["starts_at"]),
                 ends_at=_time(session["ends_at"]),
                 rrule=f"FREQ={freq};BYDAY={session['weekday']};UNTIL={TERM_ENDS}",
+                on=TERM_STARTS,
                 by=context.by,
             )

@@ -5,9 +5,12 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
+from actlocally.journey.services import record_evidence
 from actlocally.partnerships.models import Partnership
 
 from .models import (
@@ -77,6 +80,39 @@ def set_published(*, service: Service, published: bool, by) -> Service:
     return service
 
 
+def add_hub(
+    *,
+    partnership: Partnership,
+    name: str,
+    school=None,
+    spokes=(),
+    description: str = "",
+    illustrative: bool = False,
+    on: datetime.date | None = None,
+    by,
+) -> Hub:
+    """A School Health Hub; the journey's "Identify School Health Hub" step ticks itself, dated
+    `on` (the day the hub was agreed; today unless said)."""
+    with transaction.atomic(), acting_as(by):
+        hub = Hub.objects.create(
+            partnership=partnership,
+            name=name,
+            school=school,
+            description=description,
+            illustrative=illustrative,
+        )
+        hub.spokes.set(spokes)
+        record_evidence(
+            partnership=partnership,
+            step_key=StepKey.IDENTIFY_SCHOOL_HEALTH_HUB,
+            evidence_label=_("School Health Hub: %(name)s") % {"name": name},
+            evidence_url=hub.get_absolute_url(),
+            on=on or timezone.localdate(),
+            by=by,
+        )
+    return hub
+
+
 def add_session(
     *,
     hub: Hub,
@@ -88,6 +124,7 @@ def add_session(
     skips_holidays: bool = True,
     service: Service | None = None,
     location: Location | None = None,
+    on: datetime.date | None = None,
     by,
 ) -> Session:
     """A recurring session at a hub; ValidationError if its rule never ends, gives too many
@@ -97,7 +134,7 @@ def add_session(
     holidays = list(HolidayPeriod.objects.filter(local_authority=hub.partnership.local_authority))
     check_session(rrule=rrule, first_on=first_on, skips_holidays=skips_holidays, holidays=holidays)
     with transaction.atomic(), acting_as(by):
-        return Session.objects.create(
+        session = Session.objects.create(
             hub=hub,
             title=title,
             first_on=first_on,
@@ -108,3 +145,13 @@ def add_session(
             service=service,
             location=location,
         )
+        # A timetable is the hub's offer planned ("The hub publishes its services and timetable").
+        record_evidence(
+            partnership=hub.partnership,
+            step_key=StepKey.PLAN_HUB_OFFER,
+            evidence_label=_("%(hub)s's timetable") % {"hub": hub.name},
+            evidence_url=hub.get_absolute_url(),
+            on=on or timezone.localdate(),
+            by=by,
+        )
+    return session
