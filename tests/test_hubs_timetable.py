@@ -13,7 +13,7 @@ from actlocally.hubs import services
 from actlocally.hubs.timetable import session_dates
 from tests.factories import PartnershipFactory
 from tests.factories_hubs import HolidayPeriodFactory, HubFactory, SessionFactory
-from tests.pageforms import page_form, submit
+from tests.pageforms import page_form, read_forms, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +184,36 @@ def test_a_hub_and_its_timetable_tick_the_journeys_hub_steps(hub):
         "identify-school-health-hub",
         "plan-hub-offer",
     }
+
+
+def test_the_coordinator_adds_a_school_holiday(client, world):
+    client.force_login(world.people["coordinator"])
+    page = client.get(reverse("hubs_holidays", kwargs={"slug": "keighley"}))
+    form = page_form(page, with_field="starts_on").set("name", "May half term")
+    form.set("starts_on", "2027-05-31").set("ends_on", "2027-06-04")
+
+    submit(client, page, form)
+
+    assert [h.name for h in world.keighley.local_authority.holidays.all()] == ["May half term"]
+
+
+def test_a_holiday_ending_before_it_starts_is_refused(client, world):
+    client.force_login(world.people["coordinator"])
+    page = client.get(reverse("hubs_holidays", kwargs={"slug": "keighley"}))
+    form = page_form(page, with_field="starts_on").set("name", "Oops")
+    form.set("starts_on", "2027-06-04").set("ends_on", "2027-05-31")
+
+    response = submit(client, page, form)
+
+    assert "on or after the first" in response.content.decode()
+
+
+def test_the_coordinator_removes_a_holiday(client, world):
+    HolidayPeriodFactory(local_authority=world.keighley.local_authority)
+    client.force_login(world.people["coordinator"])
+    page = client.get(reverse("hubs_holidays", kwargs={"slug": "keighley"}))
+
+    [remove] = [f for f in read_forms(page.content) if f.action.endswith("/remove/")]
+    submit(client, page, remove)
+
+    assert not world.keighley.local_authority.holidays.exists()

@@ -136,6 +136,9 @@ PERMISSIONS = {
     # services are public (the directory and the ORUK API) and need no permission.
     "hubs.manage_services": can_manage_partnership | has_role(Role.HUB_LEAD),
     "hubs.update_service": can_manage_partnership | has_role(Role.HUB_LEAD) | provides_service,
+    # The local authority's school holidays, which every hub's sessions skip: the co-ordinator
+    # (with backbone and site staff) keeps them (object: a partnership of that authority).
+    "hubs.manage_holidays": can_manage_partnership,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

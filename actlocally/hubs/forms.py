@@ -152,3 +152,11 @@ class SessionForm(GovUKForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(partnership=partnership)
+
+
+class HolidayForm(GovUKForm):
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("For example, May half term.")
+    )
+    starts_on = forms.DateField(label=_("First day"), widget=DATE_WIDGET)
+    ends_on = forms.DateField(label=_("Last day"), widget=DATE_WIDGET)

@@ -94,7 +94,11 @@ def hub_sessions(hub: Hub) -> list[Session]:
 
 
 def holidays_of(partnership: Partnership) -> list[HolidayPeriod]:
-    return list(HolidayPeriod.objects.filter(local_authority_id=partnership.local_authority_id))
+    return list(
+        HolidayPeriod.objects.filter(local_authority_id=partnership.local_authority_id).order_by(
+            "starts_on"
+        )
+    )
 
 
 def hubs_of(partnership: Partnership) -> list[Hub]:

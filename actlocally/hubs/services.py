@@ -155,3 +155,19 @@ def add_session(
             by=by,
         )
     return session
+
+
+def add_holiday(
+    *, local_authority, name: str, starts_on: datetime.date, ends_on: datetime.date, by
+) -> HolidayPeriod:
+    if starts_on > ends_on:
+        raise ValidationError({"ends_on": _("The last day must be on or after the first.")})
+    with transaction.atomic(), acting_as(by):
+        return HolidayPeriod.objects.create(
+            local_authority=local_authority, name=name, starts_on=starts_on, ends_on=ends_on
+        )
+
+
+def remove_holiday(*, holiday: HolidayPeriod, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        holiday.delete()

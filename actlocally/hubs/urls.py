@@ -10,6 +10,8 @@ urlpatterns = [
     path("<int:pk>/edit/", views.service_edit, name="hubs_service_edit"),
     path("<int:pk>/publish/", views.service_publish, name="hubs_service_publish"),
     path("hubs/<int:pk>/sessions/new/", views.session_new, name="hubs_session_new"),
+    path("holidays/", views.holidays, name="hubs_holidays"),
+    path("holidays/<int:pk>/remove/", views.holiday_remove, name="hubs_holiday_remove"),
 ]
 
 # Included under areas/<slug>/ (the area's public pages).

@@ -19,8 +19,8 @@ from actlocally.core.pagination import paginate
 from actlocally.partnerships import selectors as partnership_selectors
 
 from . import directory, ical, selectors, services, timetable
-from .forms import DAYS, DirectorySearchForm, ServiceForm, SessionForm
-from .models import Hub, Service
+from .forms import DAYS, DirectorySearchForm, HolidayForm, ServiceForm, SessionForm
+from .models import HolidayPeriod, Hub, Service
 
 MANAGE = "hubs.manage_services"
 UPDATE = "hubs.update_service"
@@ -41,6 +41,9 @@ def service_list(request, slug):
             "can_manage": has_permission(request.user, MANAGE, partnership),
             "can_update": {s.pk for s in listed if has_permission(request.user, UPDATE, s)},
             "hubs": selectors.hubs_of(partnership),
+            "can_manage_holidays": has_permission(
+                request.user, "hubs.manage_holidays", partnership
+            ),
         },
     )
 
@@ -141,6 +144,43 @@ def session_new(request, slug, pk):
     return render(
         request, "hubs/session_form.html", {"partnership": partnership, "hub": hub, "form": form}
     )
+
+
+@login_required
+def holidays(request, slug):
+    partnership = get_partnership_or_404(request.user, slug, "hubs.manage_holidays")
+    form = HolidayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_holiday(
+                local_authority=partnership.local_authority, **form.cleaned_data, by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The holiday is added: sessions skip it."))
+            return redirect("hubs_holidays", slug=partnership.slug)
+    return render(
+        request,
+        "hubs/holidays.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "holidays": selectors.holidays_of(partnership),
+        },
+    )
+
+
+@login_required
+@require_POST
+def holiday_remove(request, slug, pk):
+    partnership = get_partnership_or_404(request.user, slug, "hubs.manage_holidays")
+    holiday = get_object_or_404(
+        HolidayPeriod, pk=pk, local_authority_id=partnership.local_authority_id
+    )
+    services.remove_holiday(holiday=holiday, by=request.user)
+    messages.success(request, _("The holiday is removed."))
+    return redirect("hubs_holidays", slug=partnership.slug)
 
 
 # Public pages -----------------------------------------------------------------------------------

@@ -39,7 +39,16 @@ def keighley_hub(w):
     return {"slug": "keighley", "pk": HubFactory(partnership=w.keighley).pk}
 
 
+def holiday(w):
+    from tests.factories_hubs import HolidayPeriodFactory
+
+    found = HolidayPeriodFactory(local_authority=w.keighley.local_authority)
+    return {"slug": "keighley", "pk": found.pk}
+
+
 URLS = {
+    "hubs_holidays": (lambda w: {"slug": "keighley"}, "manage"),
+    "hubs_holiday_remove": (holiday, "publish_service"),
     "hubs_session_new": (keighley_hub, "manage_services"),
     "hub": (hub, "public"),
     "hub_calendar": (hub, "public"),
