@@ -112,7 +112,7 @@ def _write_service(data: dict, partnership: Partnership) -> tuple[Service, bool]
             oruk_id=uuid.UUID(item["id"]),
             service=service,
             name=item["name"],
-            code=item.get("code", ""),
+            code=item.get("code") or "",
         )
         for item in data.get("languages", [])
         if isinstance(item.get("name"), str) and item["name"].strip()
@@ -123,7 +123,7 @@ def _write_service(data: dict, partnership: Partnership) -> tuple[Service, bool]
             service=service,
             name=item.get("name", ""),
             title=item.get("title", ""),
-            email=item.get("email", ""),
+            email=item.get("email") or "",
             phone=(item.get("phones") or [{}])[0].get("number", ""),
         )
         for item in data.get("contacts", [])

@@ -100,6 +100,21 @@ def check(services: list, *, partnership: Partnership) -> list[FileError]:
     seen: set[str] = set()
     for index, data in enumerate(services):
         at = f"$[{index}]"
+        # HSDS 3's fields the UK profile leaves out (so its schema does not type them).
+        extras = [(f"{at}.eligibility_description", data.get("eligibility_description"))]
+        extras += [
+            (f"{at}.contacts[{i}].email", item.get("email"))
+            for i, item in enumerate(data.get("contacts", []))
+        ]
+        extras += [
+            (f"{at}.languages[{i}].code", item.get("code"))
+            for i, item in enumerate(data.get("languages", []))
+        ]
+        errors += [
+            FileError(path, _("Expected text."))
+            for path, value in extras
+            if value is not None and not isinstance(value, str)
+        ]
         if data["id"] in seen:
             errors.append(FileError(f"{at}.id", _("This service is in the file twice.")))
         seen.add(data["id"])
