@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "actlocally.symposia",
     "actlocally.places",
     "actlocally.measurement",
+    "actlocally.hubs",
     # Issue 14: the append-only record of who viewed or exported personal data.
     "actlocally.accessaudit",
     "actlocally.review",

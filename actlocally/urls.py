@@ -7,6 +7,7 @@ from django.urls import include, path
 from actlocally.api import urls as api_urls
 from actlocally.core import csp, health
 from actlocally.grants import urls as grants_urls
+from actlocally.hubs import urls as hubs_urls
 from actlocally.meetings import urls as meetings_urls
 from actlocally.places import urls as places_urls
 from actlocally.review import urls as review_urls
@@ -19,6 +20,8 @@ urlpatterns = [
     path("accounts/", include("actlocally.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/profile/api-tokens/", include(api_urls.token_urlpatterns)),
+    # The public Open Referral UK API of the local offer (hubs), beside the platform's own.
+    path("api/oruk/", include("actlocally.hubs.api_urls")),
     path("api/", include(api_urls)),
     path("organisations/", include("actlocally.organisations.urls")),
     path("", include("actlocally.partnerships.urls")),
@@ -34,6 +37,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/area/", include(places_urls.area_urlpatterns)),
     path("partnerships/<slug:slug>/search/", include("actlocally.search.urls")),
     path("partnerships/<slug:slug>/measurement/", include("actlocally.measurement.urls")),
+    path("partnerships/<slug:slug>/local-offer/", include("actlocally.hubs.urls")),
+    path("areas/<slug:slug>/", include(hubs_urls.public_urlpatterns)),
     path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
     path("partnerships/<slug:slug>/community-budget/", include("actlocally.grants.urls")),
     path("", include(grants_urls.public_urlpatterns)),

@@ -25,6 +25,7 @@ def test_stored_role_values_stay_as_they_are_in_the_database():
         "young_person",
         "commissioner",
         "observer",
+        "hub_lead",
     ]
     assert [r.value for r in BoardRole] == ["chair", "member", "backbone"]
 

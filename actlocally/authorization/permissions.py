@@ -20,6 +20,7 @@ from .predicates import (
     is_signed_in,
     is_site_staff,
     owns_action,
+    provides_service,
     runs_organisations_authority,
     sits_on_board,
     sits_on_panel,
@@ -149,6 +150,16 @@ PERMISSIONS = {
     "grants.manage_panel": can_manage_partnership,
     "grants.agree_allocation": can_manage_partnership,
     "grants.score_applications": sits_on_panel,
+    # School Health Hubs and the local offer. The co-ordinator (with backbone and site staff)
+    # and the hub lead add, change and publish the partnership's services (object: a
+    # partnership); someone working for a service's provider keeps that one service up to date
+    # (object: a service), but publishing stays with the hub lead and co-ordinator. Published
+    # services are public (the directory and the ORUK API) and need no permission.
+    "hubs.manage_services": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.update_service": can_manage_partnership | has_role(Role.HUB_LEAD) | provides_service,
+    # The local authority's school holidays, which every hub's sessions skip: the co-ordinator
+    # (with backbone and site staff) keeps them (object: a partnership of that authority).
+    "hubs.manage_holidays": can_manage_partnership,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

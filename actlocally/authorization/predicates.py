@@ -101,6 +101,17 @@ def owns_action(user, action) -> bool:
 
 
 @rules.predicate
+def provides_service(user, service) -> bool:
+    """Someone who works for the organisation that provides a service (hubs), for that service."""
+    organisation_id = getattr(service, "organisation_id", None)
+    if organisation_id is None or not getattr(user, "is_authenticated", False):
+        return False
+    from actlocally.organisations.models import Affiliation
+
+    return Affiliation.objects.filter(person=user, organisation_id=organisation_id).exists()
+
+
+@rules.predicate
 def is_research_partner_anywhere(user) -> bool:
     return Role.RESEARCH_PARTNER in roles_of(user).partnerships.values()
 

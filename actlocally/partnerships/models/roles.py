@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     YOUNG_PERSON = "young_person", _("Young person")
     COMMISSIONER = "commissioner", _("Commissioner")
     OBSERVER = "observer", _("Observer")
+    # Runs the area's School Health Hub and its local offer of services (issue 12).
+    HUB_LEAD = "hub_lead", _("Hub lead")
 
 
 class BoardRole(models.TextChoices):

@@ -1,0 +1,105 @@
+"""Reading services of the local offer, each in a constant number of queries."""
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from actlocally.partnerships.models import Partnership
+
+from .models import (
+    HolidayPeriod,
+    Hub,
+    Service,
+    ServiceAtLocation,
+    Session,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+TERMS = TaxonomyTerm.objects.select_related("taxonomy", "parent")
+
+
+def full_services(queryset: QuerySet[Service] | None = None) -> QuerySet[Service]:
+    """Services with everything the nested ORUK form shows: seven queries for any number."""
+    queryset = Service.objects.all() if queryset is None else queryset
+    return queryset.select_related("organisation").prefetch_related(
+        "languages",
+        "contacts",
+        "schedules",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").order_by("pk"),
+        ),
+        Prefetch("terms", queryset=TERMS),
+    )
+
+
+def services_of(partnership: Partnership) -> QuerySet[Service]:
+    return Service.objects.filter(partnership=partnership).select_related("organisation")
+
+
+def public_services(
+    *,
+    text: str = "",
+    taxonomy_term_id=None,
+    taxonomy_id=None,
+    modified_after: datetime.datetime | None = None,
+) -> QuerySet[Service]:
+    """Published services, filtered as the ORUK API's /services is."""
+    services = Service.objects.published()
+    if text:
+        services = services.filter(Q(name__icontains=text) | Q(description__icontains=text))
+    if taxonomy_term_id is not None:
+        services = services.filter(terms__oruk_id=taxonomy_term_id)
+    if taxonomy_id is not None:
+        services = services.filter(terms__taxonomy__oruk_id=taxonomy_id)
+    if modified_after is not None:
+        services = services.filter(modified_at__gte=modified_after)
+    if taxonomy_term_id is not None or taxonomy_id is not None:
+        services = services.distinct()
+    return services.select_related("organisation").order_by("name", "pk")
+
+
+def public_service(oruk_id) -> Service | None:
+    return full_services(Service.objects.published().filter(oruk_id=oruk_id)).first()
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("name", "pk")
+
+
+def taxonomy_terms(*, taxonomy_id=None) -> QuerySet[TaxonomyTerm]:
+    terms = TERMS.order_by("name", "pk")
+    if taxonomy_id is not None:
+        terms = terms.filter(taxonomy__oruk_id=taxonomy_id)
+    return terms
+
+
+def public_hub(partnership: Partnership, pk: int) -> Hub | None:
+    return (
+        Hub.objects.filter(partnership=partnership, pk=pk)
+        .select_related("school")
+        .prefetch_related("spokes")
+        .first()
+    )
+
+
+def hub_sessions(hub: Hub) -> list[Session]:
+    """The hub's sessions; published services' only, or sessions with no service."""
+    return list(
+        hub.sessions.filter(Q(service__isnull=True) | Q(service__published=True))
+        .select_related("service", "location")
+        .order_by("first_on", "starts_at", "pk")
+    )
+
+
+def holidays_of(partnership: Partnership) -> list[HolidayPeriod]:
+    return list(
+        HolidayPeriod.objects.filter(local_authority_id=partnership.local_authority_id).order_by(
+            "starts_on"
+        )
+    )
+
+
+def hubs_of(partnership: Partnership) -> list[Hub]:
+    return list(Hub.objects.filter(partnership=partnership).order_by("name"))

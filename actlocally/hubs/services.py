@@ -1,0 +1,173 @@
+"""Every write of the local offer made from its pages: adding and changing a service,
+publishing it (then it shows in the public directory and the ORUK API), and a hub's sessions."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actlocally.core.audit import acting_as
+from actlocally.journey.blueprint import StepKey
+from actlocally.journey.services import record_evidence
+from actlocally.partnerships.models import Partnership
+
+from .models import (
+    HolidayPeriod,
+    Hub,
+    Language,
+    Location,
+    Service,
+    ServiceAtLocation,
+    Session,
+    TaxonomyTerm,
+)
+from .timetable import check_session
+
+
+def _set_parts(service: Service, *, terms, languages: list[str], location: Location | None):
+    service.terms.set(terms)
+    kept = {name.casefold() for name in languages}
+    service.languages.exclude(name__in=languages).delete()
+    have = {language.name.casefold() for language in service.languages.all()}
+    Language.objects.bulk_create(
+        Language(service=service, name=name)
+        for name in dict.fromkeys(languages)
+        if name.casefold() not in have and name.casefold() in kept
+    )
+    if location is not None:
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+
+
+def add_service(
+    *,
+    partnership: Partnership,
+    values: dict,
+    terms: list[TaxonomyTerm],
+    languages: list[str],
+    location: Location | None,
+    by,
+) -> Service:
+    """A new service, unpublished until the hub lead or co-ordinator publishes it."""
+    with transaction.atomic(), acting_as(by):
+        service = Service.objects.create(partnership=partnership, published=False, **values)
+        _set_parts(service, terms=terms, languages=languages, location=location)
+    return service
+
+
+def change_service(
+    *,
+    service: Service,
+    values: dict,
+    terms: list[TaxonomyTerm],
+    languages: list[str],
+    location: Location | None,
+    by,
+) -> Service:
+    with transaction.atomic(), acting_as(by):
+        for name, value in values.items():
+            setattr(service, name, value)
+        service.save()
+        _set_parts(service, terms=terms, languages=languages, location=location)
+    return service
+
+
+def set_published(*, service: Service, published: bool, by) -> Service:
+    with transaction.atomic(), acting_as(by):
+        service.published = published
+        service.save(update_fields=["published", "modified_at"])
+    return service
+
+
+def add_hub(
+    *,
+    partnership: Partnership,
+    name: str,
+    school=None,
+    spokes=(),
+    description: str = "",
+    illustrative: bool = False,
+    on: datetime.date | None = None,
+    by,
+) -> Hub:
+    """A School Health Hub; the journey's "Identify School Health Hub" step ticks itself, dated
+    `on` (the day the hub was agreed; today unless said)."""
+    with transaction.atomic(), acting_as(by):
+        hub = Hub.objects.create(
+            partnership=partnership,
+            name=name,
+            school=school,
+            description=description,
+            illustrative=illustrative,
+        )
+        hub.spokes.set(spokes)
+        record_evidence(
+            partnership=partnership,
+            step_key=StepKey.IDENTIFY_SCHOOL_HEALTH_HUB,
+            evidence_label=_("School Health Hub: %(name)s") % {"name": name},
+            evidence_url=hub.get_absolute_url(),
+            on=on or timezone.localdate(),
+            by=by,
+        )
+    return hub
+
+
+def add_session(
+    *,
+    hub: Hub,
+    title: str,
+    first_on: datetime.date,
+    starts_at: datetime.time,
+    ends_at: datetime.time,
+    rrule: str,
+    skips_holidays: bool = True,
+    service: Service | None = None,
+    location: Location | None = None,
+    on: datetime.date | None = None,
+    by,
+) -> Session:
+    """A recurring session at a hub; ValidationError if its rule never ends, gives too many
+    sessions, or gives none outside the school holidays."""
+    if starts_at >= ends_at:
+        raise ValidationError({"ends_at": _("A session ends after it starts.")})
+    holidays = list(HolidayPeriod.objects.filter(local_authority=hub.partnership.local_authority))
+    check_session(rrule=rrule, first_on=first_on, skips_holidays=skips_holidays, holidays=holidays)
+    with transaction.atomic(), acting_as(by):
+        session = Session.objects.create(
+            hub=hub,
+            title=title,
+            first_on=first_on,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            rrule=rrule.strip().removeprefix("RRULE:"),
+            skips_holidays=skips_holidays,
+            service=service,
+            location=location,
+        )
+        # A timetable is the hub's offer planned ("The hub publishes its services and timetable").
+        record_evidence(
+            partnership=hub.partnership,
+            step_key=StepKey.PLAN_HUB_OFFER,
+            evidence_label=_("%(hub)s's timetable") % {"hub": hub.name},
+            evidence_url=hub.get_absolute_url(),
+            on=on or timezone.localdate(),
+            by=by,
+        )
+    return session
+
+
+def add_holiday(
+    *, local_authority, name: str, starts_on: datetime.date, ends_on: datetime.date, by
+) -> HolidayPeriod:
+    if starts_on > ends_on:
+        raise ValidationError({"ends_on": _("The last day must be on or after the first.")})
+    with transaction.atomic(), acting_as(by):
+        return HolidayPeriod.objects.create(
+            local_authority=local_authority, name=name, starts_on=starts_on, ends_on=ends_on
+        )
+
+
+def remove_holiday(*, holiday: HolidayPeriod, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        holiday.delete()

@@ -1,0 +1,84 @@
+"""Browser: a parent on a 375px phone finds a free oral-health service near their child's
+school in Keighley's local offer; the hub lead adds a service and publishes it, and it shows
+in the public directory."""
+
+from actlocally.places.models import LSOA
+
+from .conftest import PHONE, open_page, screenshot, sign_in
+
+
+def keighley_school():
+    """A school in Keighley's area with its position (the demo ships no GIAS list)."""
+    from tests.factories import PlacesSchoolFactory
+
+    lsoa = LSOA.objects.filter(focus_areas__partnership__slug="keighley").order_by("code").first()
+    return PlacesSchoolFactory(
+        urn=999001,
+        name="Keighley Example Primary (illustrative)",
+        lsoa_code=lsoa.code,
+        latitude=lsoa.latitude,
+        longitude=lsoa.longitude,
+    )
+
+
+def test_a_parent_on_a_phone_finds_free_oral_health_help_near_school(browser):
+    school = keighley_school()
+    page = open_page(browser, PHONE)
+    page.goto(page.base_url + "/areas/keighley/")
+    page.get_by_role("link", name="Find services for children, young people and parents").click()
+    page.get_by_label("What do you need help with?").select_option(label="Oral health")
+    page.get_by_label("Cost").select_option(label="Free only")
+    page.get_by_label("Near").select_option(label=school.name)
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/local-offer/?*")
+    results = page.locator(".app-directory-result")
+    first = results.first.inner_text()
+    assert "Free" in first and "miles away" in first
+    assert "not from your home" in page.locator("#distance-note").inner_text()
+    screenshot(page, "hubs-directory-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_role("link", name="Print these results as a handout").click()
+    assert page.locator(".app-directory-result").count() == results.count()
+    screenshot(page, "hubs-handout-phone")
+
+
+def test_the_hub_lead_adds_and_publishes_a_service(browser):
+    page = open_page(browser)
+    sign_in(page, "hublead@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/local-offer/")
+    page.get_by_role("link", name="Add a service").click()
+    page.get_by_label("Name").fill("Fluoride varnish clinic")
+    page.get_by_label("What it offers").fill("A dental nurse paints fluoride varnish on teeth.")
+    page.get_by_label("Oral health").check()
+    page.get_by_label("Where it happens").select_option(label="Keighley Library")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/partnerships/keighley/local-offer/")
+    assert page.get_by_text("Publish it to show it in the directory.").is_visible()
+    page.get_by_role("button", name="Publish Fluoride varnish clinic").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("is published: it is in the public directory").is_visible()
+    screenshot(page, "hubs-services")
+    page.goto(page.base_url + "/areas/keighley/local-offer/?need=oral-health")
+    assert page.get_by_role("heading", name="Fluoride varnish clinic").is_visible()
+
+
+def test_the_hub_lead_adds_a_term_time_session_and_sees_it_on_the_hub_page(browser):
+    page = open_page(browser, PHONE)
+    sign_in(page, "hublead@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/local-offer/")
+    page.get_by_role("link", name="Add a session to Keighley Central school hub").click()
+    page.get_by_label("What the session is").fill("Fluoride varnish drop-in")
+    page.get_by_label("First date").fill("2026-10-06")
+    page.get_by_label("Starts at").fill("15:30")
+    page.get_by_label("Ends at").fill("16:30")
+    page.get_by_label("How it repeats").fill("FREQ=WEEKLY;BYDAY=TU")
+    page.get_by_role("button", name="Save").click()
+    page.locator(".govuk-error-summary").wait_for()
+    assert "never ends" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_label("How it repeats").fill("FREQ=WEEKLY;BYDAY=TU;COUNT=8")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/areas/keighley/hubs/*/")
+    assert page.get_by_text("is on the hub's timetable").is_visible()
+    assert page.get_by_role("heading", name="Keighley Central school hub").is_visible()
+    screenshot(page, "hubs-hub-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
