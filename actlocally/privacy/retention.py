@@ -157,6 +157,10 @@ RETENTION = {
     "privacy.ErasureRecord": Retention(
         "6 years after the erasure", DELETE, _purge_erasure_records, NIGHTLY
     ),
+    "hubs.Contact": Retention(
+        "while the service is in the local offer; removed with it, or by its provider",
+        WITH_RECORD,
+    ),
     "partnerships.Partnership": Retention(
         "the public contact: while the partnership runs", WITH_RECORD
     ),

@@ -91,6 +91,10 @@ DECLARED = {
     ),
     "grants.Declaration": Subject(links=("panellist__person",)),
     "grants.ScoreSheet": Subject(links=("panellist__person",)),
+    "hubs.Contact": Subject(
+        not_linked="a service's published contact at work, typed by whoever keeps the service; "
+        "not an account (the provider changes or removes it)"
+    ),
     "review.FeedbackResponse": Subject(
         not_linked="feedback comes through a link that needs no account; the name someone may "
         "give is erased a year after they gave it"
