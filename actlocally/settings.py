@@ -477,3 +477,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # letters) starts every grant identifier, and the publisher's name heads the package.
 GRANTS_360GIVING_PREFIX = os.environ.get("ACTLOCALLY_360GIVING_PREFIX", "360G-actlocally")
 GRANTS_360GIVING_PUBLISHER = os.environ.get("ACTLOCALLY_360GIVING_PUBLISHER", "Act Locally")
+# Applicants' documents: kept outside the web root and outside MEDIA_ROOT, with no public address
+# (served only by the permission-checked download view); at most this size each.
+GRANTS_PRIVATE_ROOT = Path(os.environ.get("ACTLOCALLY_PRIVATE_ROOT", VAR_DIR / "private"))
+GRANTS_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("ACTLOCALLY_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+)
+GRANTS_ATTACHMENTS_PER_APPLICATION = 10

@@ -25,6 +25,8 @@ from .predicates import (
     sits_on_board,
     sits_on_panel,
     started_job,
+    unconflicted_panellist,
+    wrote_application,
 )
 
 # Members see their own partnerships; board members and backbone staff see every partnership in
@@ -150,6 +152,11 @@ PERMISSIONS = {
     "grants.manage_panel": can_manage_partnership,
     "grants.agree_allocation": can_manage_partnership,
     "grants.score_applications": sits_on_panel,
+    # An application's documents (object: an application): its writer, the co-ordinator of the
+    # round's partnership, and panellists who declared no conflict with it.
+    "grants.read_attachments": wrote_application | unconflicted_panellist | can_manage_partnership,
+    # After the decision: grant agreements and payments (object: a partnership).
+    "grants.manage_awards": can_manage_partnership,
     # School Health Hubs and the local offer. The co-ordinator (with backbone and site staff)
     # and the hub lead add, change and publish the partnership's services (object: a
     # partnership); someone working for a service's provider keeps that one service up to date

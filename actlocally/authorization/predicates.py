@@ -168,3 +168,29 @@ def sits_on_panel(user, funding_round) -> bool:
         and getattr(user, "is_authenticated", False)
         and panellists.filter(person_id=user.pk).exists()
     )
+
+
+@rules.predicate
+def wrote_application(user, application) -> bool:
+    """The contact who wrote this community budget application (object: an application)."""
+    return (
+        application is not None
+        and getattr(user, "is_authenticated", False)
+        and getattr(application, "applicant_id", None) == user.pk
+    )
+
+
+@rules.predicate
+def unconflicted_panellist(user, application) -> bool:
+    """A panellist of the application's round who has declared no conflict of interest with it
+    (object: an application). Until they declare, they do not see its documents."""
+    if application is None or not getattr(user, "is_authenticated", False):
+        return False
+    from actlocally.grants.models import Declaration
+
+    return Declaration.objects.filter(
+        application_id=application.pk,
+        panellist__round_id=application.round_id,
+        panellist__person_id=user.pk,
+        conflicted=False,
+    ).exists()

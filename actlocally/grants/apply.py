@@ -4,16 +4,17 @@ thing per page, then check your answers and submit)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import require_permission
 from actlocally.core.forms import add_errors
 
-from . import selectors, services, threesixty
+from . import award_selectors, selectors, services, threesixty, threesixty_flat
 from .forms import AnswerForm, ApplicationForm
 from .models import Application, FundingRound
+from .services.applications import reopened_questions
 
 
 def _public_round_or_404(pk) -> FundingRound:
@@ -57,6 +58,28 @@ def public_360giving(request, pk):
     return response
 
 
+FLAT = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def public_360giving_flat(request, pk, fmt):
+    """The round's published awards in 360Giving's flat form (XLSX or CSV)."""
+    if fmt not in FLAT:
+        raise Http404
+    funding_round = _public_round_or_404(pk)
+    if funding_round.status != FundingRound.Status.PUBLISHED:
+        raise Http404
+    data = threesixty.package(threesixty.published_awards(funding_round))
+    content = threesixty_flat.to_xlsx(data) if fmt == "xlsx" else threesixty_flat.to_csv(data)
+    response = HttpResponse(content, content_type=FLAT[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="360giving-round-{funding_round.pk}.{fmt}"'
+    )
+    return response
+
+
 @login_required
 def apply(request, pk):
     funding_round = _public_round_or_404(pk)
@@ -77,7 +100,15 @@ def apply(request, pk):
                 request, _("Your draft application is saved. Now answer the questions.")
             )
             return redirect(application)
-    return render(request, "grants/apply.html", {"funding_round": funding_round, "form": form})
+    return render(
+        request,
+        "grants/apply.html",
+        {
+            "funding_round": funding_round,
+            "form": form,
+            "already": award_selectors.already_funded(funding_round),
+        },
+    )
 
 
 @login_required
@@ -92,6 +123,8 @@ def my_applications(request):
 @login_required
 def application(request, pk):
     found = _own_or_404(request.user, pk)
+    clarifications = award_selectors.clarifications_of(found)
+    waiting = award_selectors.open_clarification_of(clarifications)
     return render(
         request,
         "grants/application.html",
@@ -100,6 +133,14 @@ def application(request, pk):
             "funding_round": found.round,
             "rows": selectors.answers_by_question(found),
             "is_draft": found.status == Application.Status.DRAFT,
+            "attachments": award_selectors.attachments_of(found),
+            "clarifications": clarifications,
+            "waiting": waiting,
+            "reopened": {q.pk for q in waiting.questions.all()} if waiting else set(),
+            "already": award_selectors.already_funded(found.round)
+            if found.status == Application.Status.DRAFT
+            else None,
+            "can_report": found.round.status in award_selectors.DECIDED,
         },
     )
 
@@ -133,7 +174,7 @@ def application_answer(request, pk, question):
     chosen = next((q for q in found.round.questions.all() if q.pk == question), None)
     if chosen is None:
         raise Http404
-    if found.status != Application.Status.DRAFT:
+    if found.status != Application.Status.DRAFT and chosen.pk not in reopened_questions(found):
         messages.error(request, _("This application is submitted: it can no longer change."))
         return redirect(found)
     given = next((a for a in found.answers.all() if a.question_id == chosen.pk), None)

@@ -42,3 +42,19 @@ class GrantsConfig(AppConfig):
         auditlog.register(models.Criterion)
         auditlog.register(models.Application)
         auditlog.register(models.Answer)
+        for model in (
+            models.Attachment,
+            models.Clarification,
+            models.Agreement,
+            models.Payment,
+            models.GranteeReport,
+        ):
+            auditlog.register(model)
+
+        from django.db.models.signals import post_delete
+
+        from .storage import delete_file_with_row
+
+        post_delete.connect(
+            delete_file_with_row, sender=models.Attachment, dispatch_uid="grants_attachment_file"
+        )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from actlocally.core.forms import add_errors
 
-from . import selectors, services
+from . import award_selectors, selectors, services
 from .forms import DeclarationForm, ScoreForm
 from .models import Application, FundingRound
 
@@ -46,6 +46,7 @@ def round_home(request, pk):
             "rows": selectors.panel_home(funding_round, panellist),
             "scores": selectors.panel_scores(funding_round, request.user)["rows"],
             "scoring": funding_round.status == FundingRound.Status.SCORING,
+            "already": award_selectors.already_funded(funding_round),
         },
     )
 
@@ -107,5 +108,6 @@ def score(request, pk, application):
             "application": found,
             "rows": selectors.answers_by_question(found),
             "form": form,
+            "attachments": award_selectors.attachments_of(found),
         },
     )

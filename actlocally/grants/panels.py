@@ -1,15 +1,16 @@
-"""What the community budget shows on other apps' pages: the overview's budget panel and the
-area's public list of decided rounds."""
+"""What the community budget shows on other apps' pages: the overview's budget panel (budget,
+awarded, paid, remaining) and the area's public list of decided rounds."""
 
 from django.db.models import Sum
 
+from . import award_selectors
 from .models import FundingRound, pounds
 
 DECIDED = (FundingRound.Status.DECIDED, FundingRound.Status.PUBLISHED)
 
 
 def overview(*, partnership, user) -> dict | None:
-    """Budget, awarded and remaining across the partnership's rounds (drafts left out)."""
+    """Budget, awarded, paid and remaining across the partnership's rounds (drafts left out)."""
     rounds = FundingRound.objects.filter(partnership=partnership).exclude(
         status=FundingRound.Status.DRAFT
     )
@@ -19,6 +20,7 @@ def overview(*, partnership, user) -> dict | None:
     return {
         "budget": pounds(totals["budget"]),
         "awarded": pounds(totals["awarded"] or 0),
+        "paid": pounds(award_selectors.paid_total(rounds)),
         "remaining": pounds(totals["budget"] - (totals["awarded"] or 0)),
         "open_rounds": rounds.filter(status=FundingRound.Status.OPEN).count(),
         "illustrative": rounds.filter(illustrative=True).exists(),

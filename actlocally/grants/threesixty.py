@@ -24,9 +24,13 @@ ILLUSTRATIVE = "Illustrative (made-up demonstration data): "
 
 def published_awards(funding_round: FundingRound | None = None):
     """Every award of a published round (or of one round), for the export."""
-    awards = Award.objects.filter(
-        application__round__status=FundingRound.Status.PUBLISHED
-    ).select_related("application__round__partnership__local_authority", "application__ward")
+    awards = (
+        Award.objects.filter(application__round__status=FundingRound.Status.PUBLISHED)
+        .select_related(
+            "application__round__partnership__local_authority", "application__ward", "agreement"
+        )
+        .prefetch_related("payments")
+    )
     if funding_round is not None:
         awards = awards.filter(application__round=funding_round)
     return awards.order_by("application__round_id", "pk")
@@ -75,6 +79,14 @@ def grant(award: Award, *, prefix: str) -> dict:
         ],
         "dateModified": timezone.localtime(award.decided_at).isoformat(),
     }
+    agreement = getattr(award, "agreement", None)
+    if agreement is not None:
+        found["plannedDates"] = [
+            {"startDate": agreement.starts_on.isoformat(), "endDate": agreement.ends_on.isoformat()}
+        ]
+    paid = sum(p.amount_pence for p in award.payments.all() if p.paid_on)
+    if paid:
+        found["amountDisbursed"] = _amount(paid)
     if application.ward is not None:
         found["beneficiaryLocation"] = [
             {

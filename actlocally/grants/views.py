@@ -11,7 +11,7 @@ from actlocally.authorization import get_partnership_or_404, has_permission, req
 from actlocally.core.forms import add_errors
 from actlocally.core.workflow import WrongState
 
-from . import selectors, services
+from . import award_selectors, selectors, services
 from .forms import (
     AllocationForm,
     CriterionForm,
@@ -98,6 +98,7 @@ def round_detail(request, slug, pk):
             "total_weight": selectors.total_weight(funding_round),
             "can_run_panel": has_permission(request.user, "grants.manage_panel", p),
             "can_check": has_permission(request.user, CHECK, p),
+            "can_manage_awards": has_permission(request.user, "grants.manage_awards", p),
         },
     )
 
@@ -222,6 +223,7 @@ def application_check(request, slug, pk, application):
     if found is None:
         raise Http404
     form = EligibilityForm(request.POST or None)
+    clarifications = award_selectors.clarifications_of(found)
     if request.method == "POST" and form.is_valid():
         try:
             services.check_eligibility(application=found, by=request.user, **form.cleaned_data)
@@ -239,6 +241,9 @@ def application_check(request, slug, pk, application):
             "application": found,
             "rows": selectors.answers_by_question(found),
             "form": form,
+            "attachments": award_selectors.attachments_of(found),
+            "clarifications": clarifications,
+            "waiting": award_selectors.open_clarification_of(clarifications),
         },
     )
 

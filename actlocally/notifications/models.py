@@ -20,6 +20,10 @@ class Kind(models.TextChoices):
     )
     STATEMENT_AGREED = "statement_agreed", _("A Statement of Intent is agreed")
     PANEL_INVITATION = "panel_invitation", _("You are named to a community budget panel")
+    GRANT_CLARIFICATION = (
+        "grant_clarification",
+        _("A community budget application of yours needs a clarification"),
+    )
     # Sent to an email address, before the person has an account: always at once.
     INVITATION = "invitation", _("Invitations to join a partnership")
 

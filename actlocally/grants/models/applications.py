@@ -121,6 +121,11 @@ class Application(models.Model):
         return reverse("grants_application", kwargs={"pk": self.pk})
 
     @property
+    def partnership(self):
+        """The round's partnership: what the permission table's partnership roles look at."""
+        return self.round.partnership
+
+    @property
     def amount_requested(self) -> str:
         return pounds(self.amount_requested_pence)
 

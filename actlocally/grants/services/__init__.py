@@ -7,6 +7,8 @@ from .applications import (
     save_application,
     submit_application,
 )
+from .awards import plan_payment, record_agreement, record_payment_made, submit_report
+from .documents import attach, remove_attachment, request_clarification, resubmit
 from .panel import add_panellist, agree_allocation, declare, submit_scores
 from .rounds import add_criterion, add_question, remove_item, save_round, transition
 
@@ -15,13 +17,21 @@ __all__ = [
     "add_panellist",
     "add_question",
     "agree_allocation",
+    "attach",
     "check_eligibility",
     "declare",
+    "plan_payment",
+    "record_agreement",
+    "record_payment_made",
+    "remove_attachment",
     "remove_item",
+    "request_clarification",
+    "resubmit",
     "save_answer",
     "save_application",
     "save_round",
     "submit_application",
+    "submit_report",
     "submit_scores",
     "transition",
 ]

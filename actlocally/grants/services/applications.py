@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from actlocally.authorization import has_permission
 from actlocally.core.audit import acting_as
 
-from ..models import Answer, Application, FundingRound, Question, count_words
+from ..models import Answer, Application, Clarification, FundingRound, Question, count_words
 
 APPLICATION_FIELDS = (
     "organisation_name",
@@ -73,6 +73,17 @@ def _draft_of(application: Application, by) -> Application:
     return application
 
 
+def open_clarification(application: Application) -> Clarification | None:
+    """The clarification waiting for the applicant, if one is."""
+    return application.clarifications.filter(resubmitted_at__isnull=True).first()
+
+
+def reopened_questions(application: Application) -> set[int]:
+    """The questions an open clarification lets the applicant change (none if there is none)."""
+    found = open_clarification(application)
+    return set(found.questions.values_list("pk", flat=True)) if found else set()
+
+
 def save_application(
     *, funding_round: FundingRound, application: Application | None = None, by, **values
 ) -> Application:
@@ -95,10 +106,19 @@ def save_application(
 def save_answer(*, application: Application, question: Question, text: str, by) -> Answer:
     """Answer one question of a draft application, within the question's word limit."""
     with transaction.atomic(), acting_as(by):
-        application = _draft_of(application, by)
+        application = (
+            Application.objects.select_for_update().select_related("round").get(pk=application.pk)
+        )
+        if by is not None and application.applicant_id != by.pk:
+            raise PermissionDenied
         if question.round_id != application.round_id:
             raise ValidationError(_("That question is not part of this round."))
-        _check_open(application.round)
+        if application.status == Application.Status.DRAFT:
+            _check_open(application.round)
+        else:
+            # A submitted application changes only where a clarification reopened the question.
+            if question.pk not in reopened_questions(application):
+                raise ValidationError(_("This application is submitted: it can no longer change."))
         words = count_words(text)
         if words == 0:
             raise ValidationError({"text": _("Enter your answer.")})
@@ -150,6 +170,10 @@ def check_eligibility(*, application: Application, eligible: bool, reason: str, 
             raise PermissionDenied
         if application.status != Application.Status.SUBMITTED:
             raise ValidationError(_("Only a submitted application can be checked."))
+        if open_clarification(application) is not None:
+            raise ValidationError(
+                _("A clarification is waiting for the applicant: check it once they send it back.")
+            )
         if application.round.status not in (
             FundingRound.Status.OPEN,
             FundingRound.Status.CLOSED,
