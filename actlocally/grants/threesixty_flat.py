@@ -117,15 +117,3 @@ def to_csv(package: dict) -> str:
     for row in rows(package):
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
-
-
-def flattentool_schema() -> dict:
-    """The package schema with the grant schema inlined (its $defs at the root), for
-    flattentool: it then needs no network to resolve the package's reference."""
-    grant = _grant_schema()
-    package = json.loads((STANDARD / "360-giving-package-schema.json").read_text())
-    package["$defs"] = grant["$defs"]
-    package["properties"]["grants"]["items"] = {
-        k: v for k, v in grant.items() if k not in ("$defs", "$id", "$schema")
-    }
-    return package
