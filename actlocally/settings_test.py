@@ -9,3 +9,8 @@ from actlocally.settings import *  # noqa: F403
 # Each test process counts sign-in limits in its own memory, even where REDIS_URL is set, so
 # parallel workers and earlier runs never share a count.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Applicants' documents written by tests go to a folder of their own, never var/private.
+import tempfile  # noqa: E402
+
+GRANTS_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="actlocally-test-private-"))  # noqa: F405

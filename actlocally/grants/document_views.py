@@ -4,8 +4,9 @@ allowed) and for clarification requests (asked by the co-ordinator, answered by 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from actlocally.accessaudit.models import Kind as Accessed
@@ -99,16 +100,14 @@ def document_download(request, pk):
         partnership=found.application.round.partnership,
         label=_("Application document: %(name)s") % {"name": found.name},
     )
+    # Read whole (documents are at most GRANTS_ATTACHMENT_MAX_BYTES), so no file stays open.
     try:
-        handle = found.file.open("rb")
+        with found.file.open("rb") as handle:
+            content = handle.read()
     except FileNotFoundError as missing:
         raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=found.name,
-        content_type=CONTENT_TYPES[found.kind],
-    )
+    response = HttpResponse(content, content_type=CONTENT_TYPES[found.kind])
+    response["Content-Disposition"] = content_disposition_header(True, found.name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

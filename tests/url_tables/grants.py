@@ -185,3 +185,79 @@ def published_round(w):
 
 
 URLS["grants_public_360giving"] = (published_round, "public")
+URLS["grants_public_360giving_flat"] = (lambda w: {**published_round(w), "fmt": "xlsx"}, "public")
+
+
+# Documents, clarifications, awards -------------------------------------------------------------
+
+
+def attachment_kwargs(w):
+    from django.core.files.base import ContentFile
+
+    from actlocally.grants.models import Attachment
+
+    application = own_application(w)
+    attachment = Attachment(
+        application=application, name="plan.pdf", kind="pdf", size=9, uploaded_by=no_role(w)
+    )
+    attachment.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"pk": attachment.pk}
+
+
+def attachment_remove_kwargs(w):
+    from actlocally.grants.models import Attachment
+
+    pk = attachment_kwargs(w)["pk"]
+    return {"pk": Attachment.objects.get(pk=pk).application_id, "attachment": pk}
+
+
+def decided_award(w):
+    """An award of a decided round to the person with no role (the grantee)."""
+    funding_round = f.FundingRoundFactory(
+        focus_issue=w.keighley.focus_issues.first(), title="Decided round", status="decided"
+    )
+    return f.AwardFactory(application__round=funding_round, application__applicant=no_role(w))
+
+
+def award_kwargs(w):
+    found = decided_award(w)
+    return {"slug": "keighley", "pk": found.application.round_id, "award": found.pk}
+
+
+def payment_kwargs(w):
+    from actlocally.grants.models import Award, Payment
+
+    kwargs = award_kwargs(w)
+    payment = Payment.objects.create(
+        award=Award.objects.get(pk=kwargs["award"]), amount_pence=100, due_on="2030-05-01"
+    )
+    return {**kwargs, "payment": payment.pk}
+
+
+# An application's documents: its writer and the partnership's managers (and unconflicted
+# panellists, tested in test_grants_documents); other members are refused, others too.
+ACCESS["grants_document"] = lambda role: (
+    302 if role == "anonymous" else 200 if role in MANAGERS or role == "no_role" else 403
+)
+
+URLS.update(
+    {
+        "grants_clarify": (submitted_application, "manage"),
+        "grants_documents": (application_kwargs, "grants_own_application"),
+        "grants_document_remove": (attachment_remove_kwargs, "grants_own_application_post"),
+        "grants_document_download": (attachment_kwargs, "grants_document"),
+        "grants_resubmit": (application_kwargs, "grants_own_application_post"),
+        "grants_report": (
+            lambda w: {"pk": decided_award(w).application_id},
+            "grants_own_application",
+        ),
+        "grants_awards": (
+            lambda w: {"slug": "keighley", "pk": decided_award(w).application.round_id},
+            "manage",
+        ),
+        "grants_award": (award_kwargs, "manage"),
+        "grants_agreement": (award_kwargs, "grants_post_only"),
+        "grants_payment_new": (award_kwargs, "grants_post_only"),
+        "grants_payment_paid": (payment_kwargs, "grants_post_only"),
+    }
+)
