@@ -39,3 +39,20 @@ def test_the_demos_awards_are_valid_360giving_and_load_once(demo):
         [],
         (FundingRound.objects.count(), Award.objects.count()),
     )
+
+
+def test_the_demo_shows_what_follows_an_award(demo):
+    from actlocally.grants.models import Attachment, Clarification, GranteeReport, Payment
+
+    published = FundingRound.objects.get(partnership__slug="keighley", status="published")
+    assert (
+        Clarification.objects.filter(
+            application__round=published, resubmitted_at__isnull=False
+        ).count(),
+        Attachment.objects.filter(application__round=published).count(),
+        Payment.objects.filter(award__application__round=published, paid_on__isnull=False).count(),
+        Payment.objects.filter(award__application__round=published, paid_on__isnull=True).count(),
+        GranteeReport.objects.filter(award__application__round=published, illustrative=True)
+        .exclude(outcomes=None)
+        .count(),
+    ) == (1, 1, 1, 1, 1)

@@ -1,6 +1,8 @@
 """The Bradford demo's community budget: a decided (and published) round for Keighley with three
 applications from fictional groups, a panel of four with one declared conflict, scores and
-awards; and an open round a visitor can apply to. Everything is labelled illustrative."""
+awards, a clarification asked and answered, an attached document, a grant agreement, a payment
+made and one planned, and the grantee's report; and an open round a visitor can apply to.
+Everything is labelled illustrative."""
 
 import datetime
 
@@ -11,7 +13,7 @@ from actlocally.accounts.services import create_person
 from actlocally.places.models import Ward
 
 from . import selectors, services
-from .models import Answer, Application, FundingRound
+from .models import Answer, Application, Attachment, Award, Clarification, FundingRound
 
 
 def _pence(pounds) -> int:
@@ -55,6 +57,92 @@ def _submitted(funding_round, fields, applicant) -> Application:
     for question, text in zip(funding_round.questions.all(), fields["answers"], strict=True):
         Answer.objects.create(application=application, question=question, text=text)
     return application
+
+
+# A one-page PDF saying it is illustrative: the demo's attached document.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 58>>stream\nBT /F1 18 Tf 72 760 Td (Illustrative demo document) Tj ET\n"
+    b"endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _attach(application, name: str) -> None:
+    """The demo's past application had a document attached while it was a draft."""
+    from django.core.files.base import ContentFile
+
+    attachment = Attachment(
+        application=application,
+        name=name,
+        kind=Attachment.Kind.PDF,
+        size=len(DEMO_PDF),
+        uploaded_by=application.applicant,
+    )
+    attachment.file.save("upload", ContentFile(DEMO_PDF), save=True)
+
+
+def _clarify(context, funding_round, application, fields) -> None:
+    """The co-ordinator asked for a clarification and the applicant answered it, through the
+    services; the times are then set to the days after the deadline, as it happened."""
+    question = list(funding_round.questions.all())[fields["question"] - 1]
+    clarification = services.request_clarification(
+        application=application,
+        question_ids=[question.pk],
+        message=fields["message"],
+        by=context.by,
+    )
+    services.save_answer(
+        application=application, question=question, text=fields["answer"], by=application.applicant
+    )
+    services.resubmit(application=application, by=application.applicant)
+    Clarification.objects.filter(pk=clarification.pk).update(
+        requested_at=funding_round.closes_at + datetime.timedelta(days=1),
+        resubmitted_at=funding_round.closes_at + datetime.timedelta(days=2),
+    )
+
+
+def _after_award(context, application, item) -> None:
+    """The grant agreement, payments and grantee report of an award (illustrative)."""
+    award = Award.objects.filter(application=application).first()
+    if award is None or not item.get("agreement"):
+        return
+    agreement = item["agreement"]
+    services.record_agreement(
+        award=award,
+        starts_on=agreement["starts_on"],
+        ends_on=agreement["ends_on"],
+        conditions=agreement["conditions"],
+        signed_on=agreement["signed_on"],
+        by=context.by,
+    )
+    for planned in item.get("payments", []):
+        payment = services.plan_payment(
+            award=award,
+            amount_pence=_pence(planned["amount"]),
+            due_on=planned["due_on"],
+            illustrative=True,
+            by=context.by,
+        )
+        if planned.get("paid_on"):
+            services.record_payment_made(payment=payment, paid_on=planned["paid_on"], by=context.by)
+    report = item.get("report")
+    if report:
+        outcomes = list(application.round.focus_issue.outcomes.all())
+        services.submit_report(
+            award=award,
+            period_end=report["period_end"],
+            spend_pence=_pence(report["spend"]),
+            people_reached=report["people_reached"],
+            narrative=report["narrative"],
+            case_study=report["case_study"],
+            outcome_ids=[outcomes[n - 1].pk for n in report["outcomes"] if n <= len(outcomes)],
+            illustrative=True,
+            by=application.applicant,
+        )
 
 
 def _round(context, partnership, fields) -> FundingRound:
@@ -105,6 +193,10 @@ def _decide(context, funding_round, fields, applicants) -> None:
     made = []
     for item in fields.get("applications", []):
         application = _submitted(funding_round, item, applicants[item["applicant"]])
+        if item.get("document"):
+            _attach(application, item["document"])
+        if item.get("clarification"):
+            _clarify(context, funding_round, application, item["clarification"])
         eligible, reason = item["eligible"]
         services.check_eligibility(application=application, eligible=eligible, reason=reason, by=by)
         made.append((application, item))
@@ -145,6 +237,8 @@ def _decide(context, funding_round, fields, applicants) -> None:
         illustrative=True,
         by=by,
     )
+    for application, item in made:
+        _after_award(context, application, item)
     if fields.get("publish"):
         services.transition(funding_round=funding_round, name="publish", by=by)
 
