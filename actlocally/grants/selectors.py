@@ -1,6 +1,6 @@
 """Reads of the community budget, each a constant number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Sum
 
 from . import scoring
 from .models import (
@@ -138,13 +138,43 @@ def _blind_to(funding_round: FundingRound, viewer) -> set[int] | None:
     return (every - scored) | conflicted
 
 
+def _score_row(application: Application, row: scoring.Row, *, hidden: bool) -> dict:
+    """One line of the scores table, its figures worked out once (the table reads them as plain
+    values: a big round has many rows)."""
+    spread = row.spread
+    return {
+        "application": application,
+        "row": row,
+        "hidden": hidden,
+        "title": application.project_title,
+        "organisation": application.organisation_name,
+        "asked": pounds(application.amount_requested_pence),
+        "rank": row.rank,
+        "tied": row.tied,
+        "mean": row.mean,
+        "spread": spread,
+        "divergent": row.count >= 2 and spread >= scoring.DIVERGENCE,
+        "count": row.count,
+        "proposed": pounds(row.proposed) if row.proposed else "",
+        "partial": row.partial,
+    }
+
+
 def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
     """The aggregate of every eligible application (weighted mean, spread, rank, count, divergence,
     ties) and the allocation proposed within the budget. Conflicted panellists' scores never
     count; a panellist viewing sees an application's scores only once they have scored it."""
     applications = list(
         eligible_applications(funding_round)
-        .only("project_title", "organisation_name", "amount_requested_pence", "submitted_at")
+        # The round too: the related manager checks each row's round_id, and a deferred one
+        # would be fetched one query per application.
+        .only(
+            "round",
+            "project_title",
+            "organisation_name",
+            "amount_requested_pence",
+            "submitted_at",
+        )
         .order_by("submitted_at", "pk")
     )
     weights = {c.pk: c.weight for c in funding_round.criteria.all()}
@@ -153,17 +183,20 @@ def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
             "panellist_id", "application_id"
         )
     )
-    # Plain tuples, not model instances: a big round has thousands of scores.
-    values: dict[tuple[int, int], dict[int, int]] = {}
-    for panellist, application, criterion, value in Score.objects.filter(
-        sheet__application__round=funding_round
-    ).values_list("sheet__panellist_id", "sheet__application_id", "criterion_id", "value"):
-        values.setdefault((panellist, application), {})[criterion] = value
+    # Each sheet's weighted sum, added up by the database (one row per sheet, not per score: a
+    # big round has thousands of scores); the same as scoring.weighted_score, whose missing
+    # criteria count 0.
+    total_weight = sum(weights.values())
     by_application: dict[int, list[float]] = {}
-    for (panellist, application), given in values.items():
+    for panellist, application, weighted in (
+        Score.objects.filter(sheet__application__round=funding_round)
+        .values_list("sheet__panellist_id", "sheet__application_id")
+        .annotate(weighted=Sum(F("value") * F("criterion__weight")))
+        .order_by()
+    ):
         if (panellist, application) in conflicted:
             continue
-        by_application.setdefault(application, []).append(scoring.weighted_score(given, weights))
+        by_application.setdefault(application, []).append(weighted / total_weight)
     rows = [
         scoring.Row(
             key=a.pk,
@@ -183,15 +216,7 @@ def panel_scores(funding_round: FundingRound, viewer=None) -> dict:
     blind = _blind_to(funding_round, viewer) or set()
     named = {a.pk: a for a in applications}
     return {
-        "rows": [
-            {
-                "application": named[row.key],
-                "row": row,
-                "proposed": pounds(row.proposed),
-                "hidden": row.key in blind,
-            }
-            for row in ranked
-        ],
+        "rows": [_score_row(named[row.key], row, hidden=row.key in blind) for row in ranked],
         "proposed_total": pounds(funding_round.budget_pence - remaining),
         "remaining": pounds(remaining),
         "any_hidden": bool(blind),
