@@ -122,6 +122,7 @@ def test_profile_page_saves_a_choice_per_kind(client, world):
         "statement_circulated": "immediate",
         "statement_agreed": "immediate",
         "panel_invitation": "immediate",
+        "grant_clarification": "immediate",
     }
 
 
