@@ -16,9 +16,10 @@ from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.authorization.checks import require_permission
 from actlocally.core.forms import add_errors
 from actlocally.core.pagination import paginate
+from actlocally.measurement.selectors import small_number_threshold
 from actlocally.partnerships import selectors as partnership_selectors
 
-from . import directory, ical, selectors, services, timetable
+from . import directory, ical, selectors, services, takeup, timetable
 from .forms import DAYS, DirectorySearchForm, HolidayForm, ServiceForm, SessionForm
 from .models import HolidayPeriod, Hub, Service
 
@@ -41,6 +42,8 @@ def service_list(request, slug):
             "can_manage": has_permission(request.user, MANAGE, partnership),
             "can_update": {s.pk for s in listed if has_permission(request.user, UPDATE, s)},
             "hubs": selectors.hubs_of(partnership),
+            "can_manage_hubs": has_permission(request.user, "hubs.manage_hubs", partnership),
+            "can_view_take_up": has_permission(request.user, "hubs.view_take_up", partnership),
             "can_manage_holidays": has_permission(
                 request.user, "hubs.manage_holidays", partnership
             ),
@@ -256,6 +259,9 @@ def hub(request, slug, pk):
             "monday": monday,
             "sessions": sessions,
             "holiday_now": next((h for h in holidays if h.covers(today)), None),
+            "days": selectors.public_one_stop_days(hub, since=today),
+            "reach": takeup.by_month(hub, small_number_threshold())[-6:],
+            "threshold": small_number_threshold(),
         },
     )
 
@@ -267,6 +273,9 @@ def hub_calendar(request, slug, pk):
         selectors.hub_sessions(hub),
         selectors.holidays_of(partnership),
         base_url=request.build_absolute_uri("/"),
+        days=selectors.public_one_stop_days(
+            hub, since=timezone.localdate() - datetime.timedelta(365)
+        ),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="hub.ics"'

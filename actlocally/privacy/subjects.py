@@ -91,6 +91,8 @@ DECLARED = {
     ),
     "grants.Declaration": Subject(links=("panellist__person",)),
     "grants.ScoreSheet": Subject(links=("panellist__person",)),
+    "hubs.Referral": Subject(links=("made_by",)),
+    "hubs.TakeUp": Subject(links=("recorded_by",)),
     "hubs.Contact": Subject(
         not_linked="a service's published contact at work, typed by whoever keeps the service; "
         "not an account (the provider changes or removes it)"
