@@ -9,3 +9,7 @@ from actlocally.settings import *  # noqa: F403
 # Each test process counts sign-in limits in its own memory, even where REDIS_URL is set, so
 # parallel workers and earlier runs never share a count.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The ORUK API's per-address limit would carry across tests in the shared local-memory cache;
+# its own test turns it on.
+ORUK_API_RATE = None
