@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from actlocally.hubs.models import (
     Contact,
@@ -149,14 +150,13 @@ class SessionFactory(factory.django.DjangoModelFactory):
     rrule = "FREQ=WEEKLY;BYDAY=TU;COUNT=6"
 
 
-
 class OneStopShopDayFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OneStopShopDay
 
     hub = factory.SubFactory(HubFactory)
     title = "One stop health shop"
-    on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))
+    on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
     starts_at = datetime.time(9, 0)
     ends_at = datetime.time(15, 0)
 

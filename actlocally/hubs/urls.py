@@ -46,6 +46,7 @@ urlpatterns = [
 # Included under areas/<slug>/ (the area's public pages).
 public_urlpatterns = [
     path("local-offer/", views.local_offer, name="local_offer"),
+    path("local-offer/map.geojson", views.local_offer_geojson, name="local_offer_geojson"),
     path("local-offer/handout/", views.local_offer_handout, name="local_offer_handout"),
     path("hubs/<int:pk>/", views.hub, name="hub"),
     path("hubs/<int:pk>/calendar.ics", views.hub_calendar, name="hub_calendar"),

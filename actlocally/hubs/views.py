@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -229,6 +229,41 @@ def _directory(request, slug) -> dict:
 
 def local_offer(request, slug):
     return render(request, "hubs/directory.html", _directory(request, slug))
+
+
+def local_offer_geojson(request, slug):
+    """The directory's results (this page of them, with the same filters) as points for the
+    area's map, and the school or neighbourhood distances are measured from. Names are data
+    for the map to set as text (places/map.js), never markup."""
+    context = _directory(request, slug)
+    features = []
+    for f in context["found"]:
+        for at in f.service.service_at_locations.all():
+            location = at.location
+            if location.latitude is None or location.longitude is None:
+                continue
+            features.append(
+                _point(
+                    location.longitude,
+                    location.latitude,
+                    {"kind": "service", "name": f.service.name, "detail": location.name},
+                )
+            )
+    near = context["near"]
+    if near is not None:
+        features.append(_point(near.point[1], near.point[0], {"kind": "school", "name": near.name}))
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+    )
+
+
+def _point(longitude: float, latitude: float, properties: dict) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+        "properties": properties,
+    }
 
 
 def local_offer_handout(request, slug):

@@ -117,6 +117,7 @@ URLS = {
     "hubs_service_publish": (service, "publish_service"),
     "local_offer": (lambda w: {"slug": "keighley"}, "public"),
     "local_offer_handout": (lambda w: {"slug": "keighley"}, "public"),
+    "local_offer_geojson": (lambda w: {"slug": "keighley"}, "public"),
     "oruk:root": (lambda w: {}, "public"),
     "oruk:openapi": (lambda w: {}, "public"),
     "oruk:services": (lambda w: {}, "public"),
