@@ -127,3 +127,13 @@ def test_the_limit_is_per_address(client, settings):
     response = client.get(reverse("oruk:root"), REMOTE_ADDR="192.0.2.2")
 
     assert response.status_code == 200
+
+
+def test_a_forwarded_for_header_does_not_dodge_the_limit(client, settings):
+    settings.ORUK_API_RATE = "1/minute"
+    cache.clear()
+    client.get(reverse("oruk:root"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    response = client.get(reverse("oruk:root"), HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert response.status_code == 429

@@ -40,6 +40,11 @@ class AddressRateThrottle(AnonRateThrottle):
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
 
+    def get_ident(self, request):
+        # The address the server saw (as the platform uses elsewhere), not X-Forwarded-For,
+        # which any client can write to dodge the limit.
+        return request.META.get("REMOTE_ADDR", "")
+
 
 class OrukView(APIView):
     """Open to anyone, reading only: no authentication (so no CSRF or token checks), and not in
