@@ -297,6 +297,9 @@ REST_FRAMEWORK = {
 # Requests one token may make, through the default cache (Redis when REDIS_URL is set, so the
 # limit holds across processes). DRF's syntax: a number, then /second, /minute, /hour or /day.
 API_TOKEN_RATE = os.environ.get("ACTLOCALLY_API_TOKEN_RATE", "1000/hour")
+# The public ORUK API (hubs) needs no sign-in, so it is limited per client address instead:
+# requests one address may make, DRF's syntax as above. Empty: no limit.
+ORUK_API_RATE = os.environ.get("ACTLOCALLY_ORUK_API_RATE", "300/minute") or None
 # Personal API tokens: valid 90 days unless the person chooses otherwise, a year at most.
 API_TOKEN_DEFAULT_DAYS = 90
 API_TOKEN_MAX_DAYS = 365

@@ -14,3 +14,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 import tempfile  # noqa: E402
 
 GRANTS_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="actlocally-test-private-"))  # noqa: F405
+# The ORUK API's per-address limit would carry across tests in the shared local-memory cache;
+# its own test turns it on.
+ORUK_API_RATE = None

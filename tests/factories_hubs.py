@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from actlocally.hubs.models import (
     Contact,
@@ -11,14 +12,17 @@ from actlocally.hubs.models import (
     Hub,
     Language,
     Location,
+    OneStopShopDay,
+    Referral,
     Schedule,
     Service,
     ServiceAtLocation,
     Session,
+    TakeUp,
     Taxonomy,
     TaxonomyTerm,
 )
-from tests.factories import OrganisationFactory, PartnershipFactory
+from tests.factories import OrganisationFactory, PartnershipFactory, SchoolFactory
 
 
 class TaxonomyFactory(factory.django.DjangoModelFactory):
@@ -144,3 +148,38 @@ class SessionFactory(factory.django.DjangoModelFactory):
     starts_at = datetime.time(12, 0)
     ends_at = datetime.time(13, 30)
     rrule = "FREQ=WEEKLY;BYDAY=TU;COUNT=6"
+
+
+class OneStopShopDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OneStopShopDay
+
+    hub = factory.SubFactory(HubFactory)
+    title = "One stop health shop"
+    on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    starts_at = datetime.time(9, 0)
+    ends_at = datetime.time(15, 0)
+
+
+class TakeUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TakeUp
+
+    session = factory.SubFactory(SessionFactory)
+    hub = factory.SelfAttribute("session.hub")
+    period_start = datetime.date(2026, 10, 1)
+    period_end = datetime.date(2026, 10, 31)
+    age_band = "5-10"
+    new_count = 12
+    returning_count = 20
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Referral
+
+    service = factory.SubFactory(ServiceFactory)
+    partnership = factory.SelfAttribute("service.partnership")
+    school = factory.SubFactory(SchoolFactory)
+    need = factory.SubFactory(TaxonomyTermFactory)
+    reference = factory.Sequence(lambda n: f"REF-{n:04d}")

@@ -43,6 +43,7 @@ PARAMS = st.dictionaries(
 )
 LISTS = [
     ("services", "/services"),
+    ("service_at_locations", "/service_at_locations"),
     ("taxonomies", "/taxonomies"),
     ("taxonomy_terms", "/taxonomy_terms"),
 ]

@@ -45,3 +45,26 @@ def test_the_three_hubs_the_source_names_have_timetables(demo):
         "Holme Wood one stop health shop",
         "Keighley Central school hub",
     ]
+
+
+def test_each_demo_hub_has_a_one_stop_shop_day_and_a_month_of_take_up(demo):
+    from actlocally.hubs.models import Hub
+
+    hubs = Hub.objects.all()
+
+    assert all(h.one_stop_days.exists() and h.take_up.exists() for h in hubs)
+    assert all(row.illustrative for h in hubs for row in h.take_up.all())
+
+
+def test_keighleys_demo_hub_has_spokes_and_referrals_in_every_state(demo):
+    from actlocally.hubs.models import Hub, Referral
+
+    hub = Hub.objects.get(partnership=demo)
+
+    assert hub.spokes.exists()
+    assert set(Referral.objects.values_list("status", flat=True)) == {
+        "received",
+        "accepted",
+        "seen",
+        "declined",
+    }

@@ -20,6 +20,7 @@ from .predicates import (
     is_signed_in,
     is_site_staff,
     owns_action,
+    provides_referred_service,
     provides_service,
     runs_organisations_authority,
     sits_on_board,
@@ -27,6 +28,7 @@ from .predicates import (
     started_job,
     unconflicted_panellist,
     wrote_application,
+    works_at_a_school,
 )
 
 # Members see their own partnerships; board members and backbone staff see every partnership in
@@ -167,6 +169,26 @@ PERMISSIONS = {
     # The local authority's school holidays, which every hub's sessions skip: the co-ordinator
     # (with backbone and site staff) keeps them (object: a partnership of that authority).
     "hubs.manage_holidays": can_manage_partnership,
+    # A hub itself: its spoke schools, its timetable and its one-stop-shop days, and the
+    # take-up its staff record (object: a partnership).
+    "hubs.manage_hubs": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.record_take_up": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.view_take_up": (
+        can_manage_partnership | has_role(Role.HUB_LEAD) | has_role(Role.RESEARCH_PARTNER)
+    ),
+    # Take-up counts below MEASUREMENT_SMALL_NUMBER_THRESHOLD are shown only to the research
+    # partner; everyone else (hub staff too) sees them suppressed (object: a partnership).
+    "hubs.view_small_numbers": has_role(Role.RESEARCH_PARTNER),
+    # Referrals (a pseudonymous reference, a need, a service): a member who works at a school
+    # refers; the hub lead and co-ordinator see every referral of the partnership; someone at
+    # the service's provider sees and moves on those to their service (object: a referral).
+    "hubs.make_referral": (
+        can_manage_partnership | has_role(Role.HUB_LEAD) | (is_member & works_at_a_school)
+    ),
+    "hubs.view_all_referrals": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.handle_referral": (
+        can_manage_partnership | has_role(Role.HUB_LEAD) | provides_referred_service
+    ),
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

@@ -112,6 +112,22 @@ def provides_service(user, service) -> bool:
 
 
 @rules.predicate
+def provides_referred_service(user, referral) -> bool:
+    """Someone who works for the provider of the service a referral (hubs) was made to."""
+    return provides_service(user, getattr(referral, "service", None))
+
+
+@rules.predicate
+def works_at_a_school(user) -> bool:
+    """Someone affiliated with a school or setting (who may refer a family to a service)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from actlocally.organisations.models import Affiliation, Sector
+
+    return Affiliation.objects.filter(person=user, organisation__sector=Sector.SCHOOL).exists()
+
+
+@rules.predicate
 def is_research_partner_anywhere(user) -> bool:
     return Role.RESEARCH_PARTNER in roles_of(user).partnerships.values()
 

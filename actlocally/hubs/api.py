@@ -6,12 +6,14 @@ import datetime
 import math
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from . import oruk, selectors
@@ -22,13 +24,36 @@ MOST_PER_PAGE = 200
 MOST_PAGE = 1_000_000
 
 
+class AddressRateThrottle(AnonRateThrottle):
+    """ORUK_API_RATE requests per client address, kept in the default cache (Redis in
+    production, so it holds across processes). Over it: 429 with a JSON `detail` and
+    Retry-After, DRF's answer."""
+
+    scope = "oruk"
+
+    def get_rate(self):
+        # Read at each request rather than at import, so the setting can change (tests do).
+        return settings.ORUK_API_RATE
+
+    def allow_request(self, request, view):
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_ident(self, request):
+        # The address the server saw (as the platform uses elsewhere), not X-Forwarded-For,
+        # which any client can write to dodge the limit.
+        return request.META.get("REMOTE_ADDR", "")
+
+
 class OrukView(APIView):
     """Open to anyone, reading only: no authentication (so no CSRF or token checks), and not in
-    the platform's own API description (its description is ORUK's, served below)."""
+    the platform's own API description (its description is ORUK's, served below). Limited per
+    client address."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes: list = []
+    throttle_classes = [AddressRateThrottle]
     schema = None
 
 
@@ -154,3 +179,23 @@ class TaxonomyTermDetail(OrukView):
         if term is None:
             raise Http404
         return Response(oruk.term_json(term))
+
+
+class ServiceAtLocations(OrukView):
+    def get(self, request):
+        found = selectors.public_service_at_locations(
+            text=(request.query_params.get("search") or request.query_params.get("text") or "")[
+                :200
+            ],
+            taxonomy_term_id=_uuid(request, "taxonomy_term_id"),
+            taxonomy_id=_uuid(request, "taxonomy_id"),
+        )
+        return Response(page_of(request, found, oruk.service_at_location_summary_json))
+
+
+class ServiceAtLocationDetail(OrukView):
+    def get(self, request, pk: uuid.UUID):
+        at = selectors.public_service_at_location(pk)
+        if at is None:
+            raise Http404
+        return Response(oruk.service_at_location_detail_json(at))

@@ -11,6 +11,12 @@ urlpatterns = [
     path("openapi.json", api.OpenApi.as_view(), name="openapi"),
     path("services", api.Services.as_view(), name="services"),
     path("services/<uuid:pk>", api.ServiceDetail.as_view(), name="service"),
+    path("service_at_locations", api.ServiceAtLocations.as_view(), name="service_at_locations"),
+    path(
+        "service_at_locations/<uuid:pk>",
+        api.ServiceAtLocationDetail.as_view(),
+        name="service_at_location",
+    ),
     path("taxonomies", api.Taxonomies.as_view(), name="taxonomies"),
     path("taxonomies/<uuid:pk>", api.TaxonomyDetail.as_view(), name="taxonomy"),
     path("taxonomy_terms", api.TaxonomyTerms.as_view(), name="taxonomy_terms"),

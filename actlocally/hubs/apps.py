@@ -26,3 +26,11 @@ class HubsConfig(AppConfig):
         auditlog.register(models.Location)
         auditlog.register(models.Schedule)
         auditlog.register(models.Contact)
+        auditlog.register(models.Hub, m2m_fields={"spokes"})
+        auditlog.register(models.Session)
+        auditlog.register(models.HolidayPeriod)
+        auditlog.register(models.OneStopShopDay, m2m_fields={"services"})
+        auditlog.register(models.TakeUp)
+        auditlog.register(models.Referral)
+
+        from . import workflow  # noqa: F401 - declares the referral workflow

@@ -1,6 +1,7 @@
 """The Bradford demo's local offer, read from the demo folder's hubs.yaml: the needs taxonomy,
 Keighley's directory of illustrative services, the school holidays, and the three hubs the
-source material names with illustrative timetables (each labelled so on every page)."""
+source material names with illustrative timetables, spoke schools, one-stop-shop days, a month of
+take-up and Keighley's referrals (each labelled so on every page)."""
 
 import datetime
 
@@ -135,15 +136,96 @@ def _load_hubs(data, context) -> None:
             on=TERM_STARTS,
             by=context.by,
         )
+        sessions = []
         for session in fields["sessions"]:
             freq = "MONTHLY" if session.get("monthly") else "WEEKLY"
-            services.add_session(
+            sessions.append(
+                services.add_session(
+                    hub=hub,
+                    title=session["title"],
+                    first_on=_first(session["weekday"]),
+                    starts_at=_time(session["starts_at"]),
+                    ends_at=_time(session["ends_at"]),
+                    rrule=f"FREQ={freq};BYDAY={session['weekday']};UNTIL={TERM_ENDS}",
+                    on=TERM_STARTS,
+                    by=context.by,
+                )
+            )
+        hub.spokes.set([_school(name, context) for name in fields.get("spokes", [])])
+        _load_days(hub, fields.get("one_stop_days", []), context)
+        _load_take_up(hub, sessions, context)
+        _load_referrals(hub, fields.get("referrals", []), context)
+
+
+# The illustrative take-up: one month of the autumn term (the demo's timetables start 2 November).
+TAKE_UP_FROM, TAKE_UP_TO = datetime.date(2026, 11, 2), datetime.date(2026, 11, 30)
+
+
+def _school(name: str, context) -> Organisation:
+    found = context.organisations.get(name) or Organisation.objects.filter(name=name).first()
+    return found or Organisation.objects.create(name=name, sector=Sector.SCHOOL)
+
+
+def _load_days(hub, days: list[dict], context) -> None:
+    offered = {s.name: s for s in Service.objects.filter(partnership=hub.partnership)}
+    for day in days:
+        services.add_one_stop_day(
+            hub=hub,
+            title=day["title"],
+            on=datetime.date.fromisoformat(day["on"]),
+            starts_at=_time(day["starts_at"]),
+            ends_at=_time(day["ends_at"]),
+            description=day.get("description", ""),
+            services=[offered[name] for name in day.get("services", [])],
+            illustrative=True,
+            by=context.by,
+        )
+
+
+def _load_take_up(hub, sessions, context) -> None:
+    """Illustrative counts for each session and age band, a few small enough to be
+    suppressed; the same every time the demo is seeded."""
+    from .models import AgeBand
+    from .takeup import record_take_up
+
+    bands = [AgeBand.UNDER_5, AgeBand.AGE_5_10, AgeBand.AGE_11_15, AgeBand.ADULT]
+    for s_index, session in enumerate(sessions):
+        for b_index, band in enumerate(bands):
+            seed = (hub.pk * 7 + s_index * 5 + b_index * 3) % 11
+            record_take_up(
                 hub=hub,
-                title=session["title"],
-                first_on=_first(session["weekday"]),
-                starts_at=_time(session["starts_at"]),
-                ends_at=_time(session["ends_at"]),
-                rrule=f"FREQ={freq};BYDAY={session['weekday']};UNTIL={TERM_ENDS}",
-                on=TERM_STARTS,
+                session=session,
+                period_start=TAKE_UP_FROM,
+                period_end=TAKE_UP_TO,
+                age_band=band,
+                new_count=seed + 2,
+                returning_count=seed * 3 + 8,
+                illustrative=True,
                 by=context.by,
             )
+
+
+def _load_referrals(hub, referrals: list[dict], context) -> None:
+    from .referrals import make_referral, move_referral
+
+    school = hub.spokes.order_by("name").first()
+    if school is None or not referrals:
+        return
+    offered = {s.name: s for s in Service.objects.filter(partnership=hub.partnership)}
+    route = {
+        "received": [],
+        "accepted": ["accept"],
+        "seen": ["accept", "see"],
+        "declined": ["decline"],
+    }
+    for fields in referrals:
+        referral = make_referral(
+            partnership=hub.partnership,
+            school=school,
+            service=offered[fields["service"]],
+            need=TaxonomyTerm.objects.get(code=fields["need"]),
+            reference=fields["reference"],
+            by=context.by,
+        )
+        for step in route[fields["status"]]:
+            referral = move_referral(referral=referral, transition=step, by=context.by)

@@ -20,3 +20,30 @@ def export_services(partnership: Partnership, *, published_only: bool = True) ->
         if errors:
             raise InvalidExport("; ".join(f"{path}: {message}" for path, message in errors))
     return documents
+
+
+def export_service_at_locations(
+    partnership: Partnership, *, published_only: bool = True
+) -> list[dict]:
+    """The offer as ORUK's fully nested service_at_locations (one per service and place),
+    each checked against compiled/service_at_location before it leaves."""
+    services = selectors.services_of(partnership)
+    if published_only:
+        services = services.filter(published=True)
+    documents = [
+        oruk.service_at_location_json(at)
+        for service in selectors.full_services(services.order_by("pk"))
+        for at in _with_service(service)
+    ]
+    for index, document in enumerate(documents):
+        errors = oruk.errors_in(document, "compiled/service_at_location", prefix=[index])
+        if errors:
+            raise InvalidExport("; ".join(f"{path}: {message}" for path, message in errors))
+    return documents
+
+
+def _with_service(service):
+    # The prefetched rows, each pointed back at the (prefetched) service: no further queries.
+    for at in service.service_at_locations.all():
+        at.service = service
+        yield at

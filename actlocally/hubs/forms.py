@@ -5,8 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actlocally.core.forms import GovUKForm, GovUKModelForm
+from actlocally.organisations.models import Organisation, Sector
 
-from .models import Location, Service, TaxonomyTerm
+from .models import AgeBand, Location, Service, Session, TaxonomyTerm
 
 DAYS = [
     ("MO", _("Monday")),
@@ -160,3 +161,156 @@ class HolidayForm(GovUKForm):
     )
     starts_on = forms.DateField(label=_("First day"), widget=DATE_WIDGET)
     ends_on = forms.DateField(label=_("Last day"), widget=DATE_WIDGET)
+
+
+def _schools():
+    return Organisation.objects.filter(sector=Sector.SCHOOL).order_by("name")
+
+
+class HubForm(GovUKForm):
+    """A School Health Hub: its school and the spoke schools it reaches."""
+
+    name = forms.CharField(label=_("Name of the hub"), max_length=200)
+    school = forms.ModelChoiceField(
+        label=_("Hub school"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Choose the school the hub is at"),
+    )
+    spokes = forms.ModelMultipleChoiceField(
+        label=_("Spoke schools"),
+        help_text=_("The area's other schools whose families the hub serves."),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("About the hub"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = _schools()
+        self.fields["spokes"].queryset = _schools()
+
+    def clean(self):
+        cleaned = super().clean()
+        school, spokes = cleaned.get("school"), cleaned.get("spokes") or []
+        if school is not None and school in spokes:
+            self.add_error("spokes", _("The hub school cannot also be one of its spokes."))
+        return cleaned
+
+
+class OneStopDayForm(GovUKForm):
+    """A one-stop-shop day at a hub with the services there."""
+
+    title = forms.CharField(
+        label=_("Name of the day"),
+        max_length=200,
+        help_text=_("For example, Spring one stop health shop."),
+    )
+    on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    starts_at = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
+    ends_at = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
+    location = forms.ModelChoiceField(
+        label=_("Where"),
+        queryset=Location.objects.none(),
+        required=False,
+        empty_label=_("At the hub"),
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services there on the day"),
+        queryset=Service.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("What is on"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = Location.objects.filter(partnership=partnership)
+        self.fields["services"].queryset = Service.objects.filter(partnership=partnership)
+
+
+class TakeUpForm(GovUKForm):
+    """Counts of who came, for one age band of a session or service in a period."""
+
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=Session.objects.none(),
+        required=False,
+        empty_label=_("Not a timetabled session"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Or the service"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("Choose a service"),
+        help_text=_("For a one-stop-shop day or a drop-in not on the timetable."),
+    )
+    period_start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    period_end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+    age_band = forms.ChoiceField(label=_("Age band"), choices=AgeBand.choices)
+    new_count = forms.IntegerField(
+        label=_("New families"),
+        help_text=_("Coming for the first time."),
+        min_value=0,
+        max_value=10_000,
+        widget=forms.NumberInput(attrs={"data-extra-class": "govuk-input--width-5"}),
+    )
+    returning_count = forms.IntegerField(
+        label=_("Returning families"),
+        min_value=0,
+        max_value=10_000,
+        widget=forms.NumberInput(attrs={"data-extra-class": "govuk-input--width-5"}),
+    )
+
+    def __init__(self, *args, hub, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = hub.sessions.order_by("title", "pk")
+        self.fields["service"].queryset = Service.objects.filter(partnership=hub.partnership)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("session")
+            and not cleaned.get("service")
+            and not self.has_error("session")
+        ):
+            self.add_error("session", _("Choose the session or the service the counts are for."))
+        return cleaned
+
+
+class ReferralForm(GovUKForm):
+    """A school's referral: its own reference for the child (never a name), the need and the
+    service."""
+
+    school = forms.ModelChoiceField(
+        label=_("Referring school"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    reference = forms.CharField(
+        label=_("The school's reference"),
+        max_length=40,
+        help_text=_(
+            "A reference your school can look up, such as REF-0042. Do not enter a name, "
+            "date of birth or address."
+        ),
+    )
+    need = forms.ModelChoiceField(
+        label=_("What they need help with"),
+        queryset=TaxonomyTerm.objects.none(),
+        empty_label=_("Choose a need"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=Service.objects.none(), empty_label=_("Choose a service")
+    )
+
+    def __init__(self, *args, partnership, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["need"].queryset = TaxonomyTerm.objects.order_by("name")
+        self.fields["service"].queryset = Service.objects.published().filter(
+            partnership=partnership
+        )

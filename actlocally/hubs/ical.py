@@ -1,6 +1,6 @@
 """A hub's timetable as iCalendar (RFC 5545): one event per session with its RRULE, and an
 EXDATE for each date it skips for a school holiday, so a calendar program shows the term-time
-pattern with the holidays missing. Times carry TZID Europe/London with its VTIMEZONE."""
+pattern with the holidays missing; and one event per one-stop-shop day. Times carry TZID Europe/London with its VTIMEZONE."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -26,7 +26,10 @@ def _recurrence(rrule: str) -> vRecur:
     return recur
 
 
-def calendar_for(hub: Hub, sessions, holidays: list[HolidayPeriod], *, base_url: str) -> bytes:
+def calendar_for(
+    hub: Hub, sessions, holidays: list[HolidayPeriod], *, base_url: str, days=()
+) -> bytes:
+    """The hub's sessions (recurring) and its one-stop-shop `days` (one event each)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -57,6 +60,19 @@ def calendar_for(hub: Hub, sessions, holidays: list[HolidayPeriod], *, base_url:
         event.add("summary", f"{hub.name}: {session.title}")
         if session.location_id:
             event.add("location", f"{session.location.name}, {session.location.address_1}")
+        event.add("url", url)
+        cal.add_component(event)
+    for day in days:
+        event = Event()
+        event.add("uid", f"hub-day-{day.pk}@actlocally")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", datetime.datetime.combine(day.on, day.starts_at, tzinfo=LONDON))
+        event.add("dtend", datetime.datetime.combine(day.on, day.ends_at, tzinfo=LONDON))
+        event.add("summary", f"{hub.name}: {day.title}")
+        present = ", ".join(s.name for s in day.services.all())
+        event.add("description", "\n".join(x for x in (day.description, present) if x))
+        if day.location_id:
+            event.add("location", f"{day.location.name}, {day.location.address_1}")
         event.add("url", url)
         cal.add_component(event)
     cal.add_missing_timezones()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator, FormatChecker
 
-from .models import Location, Schedule, Service, Taxonomy, TaxonomyTerm
+from .models import Location, Schedule, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 
 STANDARD = Path(__file__).parent / "standards" / "oruk"
 VERSION = "3.0"
@@ -282,3 +282,37 @@ def response_validator(path: str) -> Draft7Validator:
 def response_errors(path: str, document) -> list[tuple[str, str]]:
     found = response_validator(path).iter_errors(document)
     return [(json_path(error.absolute_path), error.message) for error in found]
+
+
+def service_at_location_summary_json(at: ServiceAtLocation) -> dict:
+    """A service at a location in the list form (compiled/service_at_location_list): its own
+    ids, the location, and the service's one-to-one fields."""
+    return {
+        "id": str(at.oruk_id),
+        "service_id": str(at.service.oruk_id),
+        "location_id": str(at.location.oruk_id),
+        "location": location_json(at.location),
+        "service": service_summary_json(at.service),
+    }
+
+
+def service_at_location_json(at: ServiceAtLocation) -> dict:
+    """A service at a location fully nested (compiled/service_at_location): the location and
+    the whole service. Expects the service from `selectors.full_services`."""
+    return {
+        "id": str(at.oruk_id),
+        "service_id": str(at.service.oruk_id),
+        "location_id": str(at.location.oruk_id),
+        "location": location_json(at.location),
+        "service": service_json(at.service),
+    }
+
+
+def service_at_location_detail_json(at: ServiceAtLocation) -> dict:
+    """GET /service_at_locations/{id}: the shipped OpenAPI answers with the nested service
+    (compiled/service), so it is the service, its service_at_locations narrowed to this one."""
+    data = service_json(at.service)
+    data["service_at_locations"] = [
+        entry for entry in data["service_at_locations"] if entry["id"] == str(at.oruk_id)
+    ]
+    return data

@@ -9,6 +9,7 @@ from actlocally.partnerships.models import Partnership
 from .models import (
     HolidayPeriod,
     Hub,
+    OneStopShopDay,
     Service,
     ServiceAtLocation,
     Session,
@@ -103,3 +104,49 @@ def holidays_of(partnership: Partnership) -> list[HolidayPeriod]:
 
 def hubs_of(partnership: Partnership) -> list[Hub]:
     return list(Hub.objects.filter(partnership=partnership).order_by("name"))
+
+
+def one_stop_days(hub: Hub, *, since: datetime.date | None = None) -> list[OneStopShopDay]:
+    """The hub's one-stop-shop days (from `since`, if given) with their services: two queries."""
+    days = hub.one_stop_days.select_related("location").prefetch_related(
+        Prefetch("services", queryset=Service.objects.order_by("name"))
+    )
+    if since is not None:
+        days = days.filter(on__gte=since)
+    return list(days.order_by("on", "starts_at", "pk"))
+
+
+def public_one_stop_days(hub: Hub, *, since: datetime.date) -> list[OneStopShopDay]:
+    """Days to come, with only their published services."""
+    days = hub.one_stop_days.filter(on__gte=since).select_related("location")
+    days = days.prefetch_related(
+        Prefetch("services", queryset=Service.objects.published().order_by("name"))
+    )
+    return list(days.order_by("on", "starts_at", "pk"))
+
+
+def public_service_at_locations(
+    *, text: str = "", taxonomy_term_id=None, taxonomy_id=None
+) -> QuerySet[ServiceAtLocation]:
+    """Published services at their locations, filtered as ORUK's /service_at_locations is."""
+    services = public_services(
+        text=text, taxonomy_term_id=taxonomy_term_id, taxonomy_id=taxonomy_id
+    )
+    return (
+        ServiceAtLocation.objects.filter(service__in=services.values("pk"))
+        .select_related("service", "service__organisation", "location")
+        .order_by("service__name", "location__name", "pk")
+    )
+
+
+def public_service_at_location(oruk_id) -> ServiceAtLocation | None:
+    """A published service at a location, its service with everything (eight queries)."""
+    at = (
+        ServiceAtLocation.objects.filter(oruk_id=oruk_id, service__published=True)
+        .select_related("location")
+        .first()
+    )
+    if at is None:
+        return None
+    at.service = full_services(Service.objects.filter(pk=at.service_id)).get()
+    return at

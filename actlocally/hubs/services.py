@@ -1,5 +1,6 @@
 """Every write of the local offer made from its pages: adding and changing a service,
-publishing it (then it shows in the public directory and the ORUK API), and a hub's sessions."""
+publishing it (then it shows in the public directory and the ORUK API), a hub with its spokes,
+its sessions and its one-stop-shop days."""
 
 import datetime
 
@@ -18,6 +19,7 @@ from .models import (
     Hub,
     Language,
     Location,
+    OneStopShopDay,
     Service,
     ServiceAtLocation,
     Session,
@@ -171,3 +173,124 @@ def add_holiday(
 def remove_holiday(*, holiday: HolidayPeriod, by) -> None:
     with transaction.atomic(), acting_as(by):
         holiday.delete()
+
+
+def change_hub(*, hub: Hub, name: str, school=None, spokes=(), description: str = "", by) -> Hub:
+    """A hub's name, school, spoke schools and description."""
+    with transaction.atomic(), acting_as(by):
+        hub.name, hub.school, hub.description = name, school, description
+        hub.save()
+        hub.spokes.set(spokes)
+    return hub
+
+
+def remove_hub(*, hub: Hub, by) -> None:
+    """The hub with its timetable, one-stop-shop days and take-up (the services stay)."""
+    with transaction.atomic(), acting_as(by):
+        hub.delete()
+
+
+def change_session(
+    *,
+    session: Session,
+    title: str,
+    first_on: datetime.date,
+    starts_at: datetime.time,
+    ends_at: datetime.time,
+    rrule: str,
+    skips_holidays: bool = True,
+    service: Service | None = None,
+    location: Location | None = None,
+    by,
+) -> Session:
+    """The session changed, checked as a new one is (its rule must end and give sessions)."""
+    if starts_at >= ends_at:
+        raise ValidationError({"ends_at": _("A session ends after it starts.")})
+    holidays = list(
+        HolidayPeriod.objects.filter(local_authority=session.hub.partnership.local_authority)
+    )
+    check_session(rrule=rrule, first_on=first_on, skips_holidays=skips_holidays, holidays=holidays)
+    with transaction.atomic(), acting_as(by):
+        session.title, session.first_on = title, first_on
+        session.starts_at, session.ends_at = starts_at, ends_at
+        session.rrule = rrule.strip().removeprefix("RRULE:")
+        session.skips_holidays, session.service, session.location = (
+            skips_holidays,
+            service,
+            location,
+        )
+        session.save()
+    return session
+
+
+def remove_session(*, session: Session, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        session.delete()
+
+
+def _check_day(*, hub: Hub, starts_at, ends_at, services) -> None:
+    errors = {}
+    if starts_at >= ends_at:
+        errors["ends_at"] = _("The day ends after it starts.")
+    if any(s.partnership_id != hub.partnership_id for s in services):
+        errors["services"] = _("Choose services of this partnership's local offer.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def add_one_stop_day(
+    *,
+    hub: Hub,
+    title: str,
+    on: datetime.date,
+    starts_at: datetime.time,
+    ends_at: datetime.time,
+    services=(),
+    location: Location | None = None,
+    description: str = "",
+    illustrative: bool = False,
+    by,
+) -> OneStopShopDay:
+    """A one-stop-shop day at the hub with the services there that day."""
+    services = list(services)
+    _check_day(hub=hub, starts_at=starts_at, ends_at=ends_at, services=services)
+    with transaction.atomic(), acting_as(by):
+        day = OneStopShopDay.objects.create(
+            hub=hub,
+            title=title,
+            on=on,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=location,
+            description=description,
+            illustrative=illustrative,
+        )
+        day.services.set(services)
+    return day
+
+
+def change_one_stop_day(
+    *,
+    day: OneStopShopDay,
+    title: str,
+    on: datetime.date,
+    starts_at: datetime.time,
+    ends_at: datetime.time,
+    services=(),
+    location: Location | None = None,
+    description: str = "",
+    by,
+) -> OneStopShopDay:
+    services = list(services)
+    _check_day(hub=day.hub, starts_at=starts_at, ends_at=ends_at, services=services)
+    with transaction.atomic(), acting_as(by):
+        day.title, day.on, day.starts_at, day.ends_at = title, on, starts_at, ends_at
+        day.location, day.description = location, description
+        day.save()
+        day.services.set(services)
+    return day
+
+
+def remove_one_stop_day(*, day: OneStopShopDay, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        day.delete()

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,9 +16,10 @@ from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.authorization.checks import require_permission
 from actlocally.core.forms import add_errors
 from actlocally.core.pagination import paginate
+from actlocally.measurement.selectors import small_number_threshold
 from actlocally.partnerships import selectors as partnership_selectors
 
-from . import directory, ical, selectors, services, timetable
+from . import directory, ical, selectors, services, takeup, timetable
 from .forms import DAYS, DirectorySearchForm, HolidayForm, ServiceForm, SessionForm
 from .models import HolidayPeriod, Hub, Service
 
@@ -41,6 +42,8 @@ def service_list(request, slug):
             "can_manage": has_permission(request.user, MANAGE, partnership),
             "can_update": {s.pk for s in listed if has_permission(request.user, UPDATE, s)},
             "hubs": selectors.hubs_of(partnership),
+            "can_manage_hubs": has_permission(request.user, "hubs.manage_hubs", partnership),
+            "can_view_take_up": has_permission(request.user, "hubs.view_take_up", partnership),
             "can_manage_holidays": has_permission(
                 request.user, "hubs.manage_holidays", partnership
             ),
@@ -228,6 +231,41 @@ def local_offer(request, slug):
     return render(request, "hubs/directory.html", _directory(request, slug))
 
 
+def local_offer_geojson(request, slug):
+    """The directory's results (this page of them, with the same filters) as points for the
+    area's map, and the school or neighbourhood distances are measured from. Names are data
+    for the map to set as text (places/map.js), never markup."""
+    context = _directory(request, slug)
+    features = []
+    for f in context["found"]:
+        for at in f.service.service_at_locations.all():
+            location = at.location
+            if location.latitude is None or location.longitude is None:
+                continue
+            features.append(
+                _point(
+                    location.longitude,
+                    location.latitude,
+                    {"kind": "service", "name": f.service.name, "detail": location.name},
+                )
+            )
+    near = context["near"]
+    if near is not None:
+        features.append(_point(near.point[1], near.point[0], {"kind": "school", "name": near.name}))
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+    )
+
+
+def _point(longitude: float, latitude: float, properties: dict) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+        "properties": properties,
+    }
+
+
 def local_offer_handout(request, slug):
     return render(request, "hubs/handout.html", _directory(request, slug))
 
@@ -256,6 +294,9 @@ def hub(request, slug, pk):
             "monday": monday,
             "sessions": sessions,
             "holiday_now": next((h for h in holidays if h.covers(today)), None),
+            "days": selectors.public_one_stop_days(hub, since=today),
+            "reach": takeup.by_month(hub, small_number_threshold())[-6:],
+            "threshold": small_number_threshold(),
         },
     )
 
@@ -267,6 +308,9 @@ def hub_calendar(request, slug, pk):
         selectors.hub_sessions(hub),
         selectors.holidays_of(partnership),
         base_url=request.build_absolute_uri("/"),
+        days=selectors.public_one_stop_days(
+            hub, since=timezone.localdate() - datetime.timedelta(365)
+        ),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="hub.ics"'

@@ -95,6 +95,12 @@ def _purge_access_events(now) -> int:
     return purge_expired(now=now)
 
 
+def _purge_referrals(now) -> int:
+    from actlocally.hubs.referrals import forget_closed
+
+    return forget_closed(now=now)
+
+
 def _purge_erasure_records(now) -> int:
     from .models import ErasureRecord
 
@@ -156,6 +162,16 @@ RETENTION = {
     ),
     "privacy.ErasureRecord": Retention(
         "6 years after the erasure", DELETE, _purge_erasure_records, NIGHTLY
+    ),
+    "hubs.Referral": Retention(
+        "a year after the family is seen or the referral declined",
+        DELETE,
+        _purge_referrals,
+        NIGHTLY,
+    ),
+    "hubs.TakeUp": Retention(
+        "counts kept with the hub; who recorded them shown as 'a former member' once erased",
+        WITH_RECORD,
     ),
     "hubs.Contact": Retention(
         "while the service is in the local offer; removed with it, or by its provider",

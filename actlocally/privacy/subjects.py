@@ -94,6 +94,8 @@ DECLARED = {
     # An application's documents and the grantee's reports: the organisation's contact's.
     "grants.Attachment": Subject(links=("application__applicant", "uploaded_by")),
     "grants.GranteeReport": Subject(links=("award__application__applicant", "submitted_by")),
+    "hubs.Referral": Subject(links=("made_by",)),
+    "hubs.TakeUp": Subject(links=("recorded_by",)),
     "hubs.Contact": Subject(
         not_linked="a service's published contact at work, typed by whoever keeps the service; "
         "not an account (the provider changes or removes it)"

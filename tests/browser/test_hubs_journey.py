@@ -1,6 +1,7 @@
 """Browser: a parent on a 375px phone finds a free oral-health service near their child's
-school in Keighley's local offer; the hub lead adds a service and publishes it, and it shows
-in the public directory."""
+school in Keighley's local offer, and sees them on the map; the hub lead adds a service and
+publishes it, adds a session, plans a one-stop-shop day, records take-up and sees its chart;
+a provider accepts a school's referral."""
 
 from actlocally.places.models import LSOA
 
@@ -35,6 +36,7 @@ def test_a_parent_on_a_phone_finds_free_oral_health_help_near_school(browser):
     first = results.first.inner_text()
     assert "Free" in first and "miles away" in first
     assert "not from your home" in page.locator("#distance-note").inner_text()
+    page.locator(".app-map .leaflet-interactive").first.wait_for()
     screenshot(page, "hubs-directory-phone")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.get_by_role("link", name="Print these results as a handout").click()
@@ -66,7 +68,8 @@ def test_the_hub_lead_adds_a_term_time_session_and_sees_it_on_the_hub_page(brows
     page = open_page(browser, PHONE)
     sign_in(page, "hublead@example.org")
     page.goto(page.base_url + "/partnerships/keighley/local-offer/")
-    page.get_by_role("link", name="Add a session to Keighley Central school hub").click()
+    page.get_by_role("link", name="Keighley Central school hub", exact=True).click()
+    page.get_by_role("link", name="Add a session").click()
     page.get_by_label("What the session is").fill("Fluoride varnish drop-in")
     page.get_by_label("First date").fill("2026-10-06")
     page.get_by_label("Starts at").fill("15:30")
@@ -82,3 +85,53 @@ def test_the_hub_lead_adds_a_term_time_session_and_sees_it_on_the_hub_page(brows
     assert page.get_by_role("heading", name="Keighley Central school hub").is_visible()
     screenshot(page, "hubs-hub-phone")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_hub_lead_plans_a_one_stop_shop_day_and_records_take_up(browser):
+    page = open_page(browser, PHONE)
+    sign_in(page, "hublead@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/local-offer/")
+    page.get_by_role("link", name="Keighley Central school hub", exact=True).click()
+    assert page.get_by_text("Keighley spoke school A (illustrative)").is_visible()
+    page.get_by_role("link", name="Add a one-stop-shop day").click()
+    page.get_by_label("Name of the day").fill("Summer family health day")
+    page.get_by_label("Date").fill("2027-06-12")
+    page.get_by_label("Starts at").fill("10:00")
+    page.get_by_label("Ends at").fill("13:00")
+    page.get_by_label("Stay and play").check()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/local-offer/hubs/*/")
+    assert page.get_by_text("Summer family health day").first.is_visible()
+    page.get_by_role("link", name="Record and see take-up").click()
+    page.locator("[data-vega-drawn=true]").wait_for()
+    assert page.locator("td", has_text="suppressed").count() > 0
+    screenshot(page, "hubs-take-up-phone")
+    form = page.locator("form", has=page.locator("#id_new_count"))
+    form.get_by_label("Session", exact=True).select_option(label="School nursing drop-in")
+    form.get_by_label("From", exact=True).fill("2026-11-02")
+    form.get_by_label("To", exact=True).fill("2026-11-30")
+    form.get_by_label("Age band").select_option(label="16 to 19")
+    form.get_by_label("New families").fill("-2")
+    form.get_by_label("Returning families").fill("12")
+    page.get_by_role("button", name="Save the counts").click()
+    page.locator(".govuk-error-summary").wait_for()
+    page.locator("form", has=page.locator("#id_new_count")).get_by_label("New families").fill("11")
+    page.get_by_role("button", name="Save the counts").click()
+    assert page.get_by_text("The counts are saved.").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.goto(page.base_url + "/areas/keighley/local-offer/")
+    page.get_by_role("link", name="Keighley Central school hub").click()
+    assert page.get_by_text("Summer family health day").is_visible()
+    assert page.get_by_text("Stay and play").first.is_visible()
+    screenshot(page, "hubs-hub-day-phone")
+
+
+def test_the_coordinator_moves_a_referral_on(browser):
+    page = open_page(browser)
+    sign_in(page, "coordinator@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/local-offer/referrals/")
+    page.get_by_role("button", name="Accept KC-0003").click()
+    assert page.get_by_text("Referral KC-0003 is accepted.").is_visible()
+    page.get_by_role("button", name="Record that the family was seen KC-0003").click()
+    assert page.get_by_text("Referral KC-0003 is marked as seen.").is_visible()
+    screenshot(page, "hubs-referrals")

@@ -1,6 +1,7 @@
 """The hubs app's models: the local offer in the ORUK data model (`offer`), and School Health
 Hubs with their timetables (`timetable`). Every name is importable from here."""
 
+from .activity import AgeBand, OneStopShopDay, TakeUp
 from .offer import (
     PUBLIC,
     Contact,
@@ -15,22 +16,29 @@ from .offer import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .referrals import CLOSED, Referral, ReferralStatus
 from .timetable import HolidayPeriod, Hub, Session
 
 __all__ = [
+    "CLOSED",
     "PUBLIC",
+    "AgeBand",
     "Contact",
     "Frequency",
     "HolidayPeriod",
     "Hub",
     "Language",
     "Location",
+    "OneStopShopDay",
     "OrukStatus",
+    "Referral",
+    "ReferralStatus",
     "Schedule",
     "Service",
     "ServiceAtLocation",
     "ServiceQuerySet",
     "Session",
+    "TakeUp",
     "Taxonomy",
     "TaxonomyTerm",
 ]

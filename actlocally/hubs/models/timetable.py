@@ -45,6 +45,9 @@ class Hub(models.Model):
     def get_absolute_url(self):
         return reverse("hub", kwargs={"slug": self.partnership.slug, "pk": self.pk})
 
+    def get_manage_url(self):
+        return reverse("hubs_hub_manage", kwargs={"slug": self.partnership.slug, "pk": self.pk})
+
 
 class HolidayPeriod(models.Model):
     """A school holiday of a local authority (its term dates): sessions do not run in it."""

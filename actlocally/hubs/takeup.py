@@ -1,0 +1,216 @@
+"""Take-up at a hub: recording aggregate attendance (services), reading it back with small
+numbers suppressed (selectors), and its chart. Suppression reuses measurement's threshold and
+`suppress`, so one setting governs every small number the platform shows."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actlocally.authorization import has_permission
+from actlocally.core.audit import acting_as
+from actlocally.measurement.selectors import Estimate, small_number_threshold, suppress
+
+from .models import AgeBand, Hub, Service, Session, TakeUp
+
+# More than this many in one age band of one session's period is a typing mistake.
+MOST_COUNT = 10_000
+
+
+def _check(*, hub: Hub, session, service, period_start, period_end, new_count, returning_count):
+    errors = {}
+    if session is None and service is None:
+        errors["session"] = _("Choose the session or the service the counts are for.")
+    if session is not None and session.hub_id != hub.pk:
+        errors["session"] = _("Choose one of this hub's sessions.")
+    if service is not None and service.partnership_id != hub.partnership_id:
+        errors["service"] = _("Choose a service of this partnership's local offer.")
+    if period_start > period_end:
+        errors["period_end"] = _("The end of the period must be on or after its start.")
+    if period_end > timezone.localdate():
+        errors["period_end"] = _("The period cannot end in the future: record it afterwards.")
+    for name, value in (("new_count", new_count), ("returning_count", returning_count)):
+        if value < 0:
+            errors[name] = _("A count cannot be negative.")
+        elif value > MOST_COUNT:
+            errors[name] = _("A count must be %(n)s or fewer.") % {"n": MOST_COUNT}
+    if errors:
+        raise ValidationError(errors)
+
+
+def record_take_up(
+    *,
+    hub: Hub,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    age_band: str,
+    new_count: int,
+    returning_count: int,
+    session: Session | None = None,
+    service: Service | None = None,
+    illustrative: bool = False,
+    by,
+) -> TakeUp:
+    """Counts for one age band of a session (or service) in a period. Recording the same
+    session, service, period and band again replaces the earlier counts."""
+    _check(
+        hub=hub,
+        session=session,
+        service=service,
+        period_start=period_start,
+        period_end=period_end,
+        new_count=new_count,
+        returning_count=returning_count,
+    )
+    if age_band not in AgeBand.values:
+        raise ValidationError({"age_band": _("Choose an age band.")})
+    with transaction.atomic(), acting_as(by):
+        row, _created = TakeUp.objects.update_or_create(
+            hub=hub,
+            session=session,
+            service=service,
+            period_start=period_start,
+            period_end=period_end,
+            age_band=age_band,
+            defaults={
+                "new_count": new_count,
+                "returning_count": returning_count,
+                "recorded_by": by if getattr(by, "pk", None) else None,
+                "illustrative": illustrative,
+            },
+        )
+    return row
+
+
+def remove_take_up(*, row: TakeUp, by) -> None:
+    with transaction.atomic(), acting_as(by):
+        row.delete()
+
+
+# Reading -----------------------------------------------------------------------------------------
+
+
+def threshold_for(user, partnership) -> int | None:
+    """The threshold below which counts are hidden from `user` (None: they see every count)."""
+    if has_permission(user, "hubs.view_small_numbers", partnership):
+        return None
+    return small_number_threshold()
+
+
+def shown(count: int | None, threshold: int | None) -> int | None:
+    """The count, or None when it is below the threshold (measurement's `suppress`)."""
+    if count is None or threshold is None:
+        return count
+    figure = suppress(
+        Estimate(period="", period_start=None, value=count, numerator=count),
+        threshold=threshold,
+    )
+    return None if figure.suppressed else count
+
+
+@dataclass(frozen=True)
+class Row:
+    """One take-up record as shown: None for a suppressed count. The total is hidden too when
+    either part is, so it cannot be used to work a hidden part out."""
+
+    record: TakeUp
+    new: int | None
+    returning: int | None
+    total: int | None
+
+
+def rows_of(hub: Hub, threshold: int | None) -> list[Row]:
+    """Every take-up record of the hub, newest first (one query)."""
+    records = hub.take_up.select_related("session", "service").order_by(
+        "-period_start", "session__title", "service__name", "age_band", "pk"
+    )
+    found = []
+    for record in records:
+        new, returning = (
+            shown(record.new_count, threshold),
+            shown(record.returning_count, threshold),
+        )
+        total = None if new is None or returning is None else new + returning
+        if total is not None:
+            total = shown(total, threshold)
+        found.append(Row(record, new, returning, total))
+    return found
+
+
+@dataclass(frozen=True)
+class Month:
+    month: datetime.date
+    new: int | None
+    returning: int | None
+
+
+def by_month(hub: Hub, threshold: int | None) -> list[Month]:
+    """New and returning attendance per month (by the period's start), each suppressed on its
+    own when small (one query)."""
+    totals: dict[datetime.date, list[int]] = defaultdict(lambda: [0, 0])
+    for start, new, returning in hub.take_up.values_list(
+        "period_start", "new_count", "returning_count"
+    ):
+        month = start.replace(day=1)
+        totals[month][0] += new
+        totals[month][1] += returning
+    return [
+        Month(month, shown(new, threshold), shown(returning, threshold))
+        for month, (new, returning) in sorted(totals.items())
+    ]
+
+
+def unrecorded_sessions(hub: Hub, sessions: list[Session]) -> list[Session]:
+    """Sessions that have already started but have no take-up recorded (one query)."""
+    today = timezone.localdate()
+    recorded = set(hub.take_up.exclude(session=None).values_list("session_id", flat=True))
+    return [s for s in sessions if s.first_on <= today and s.pk not in recorded]
+
+
+def chart_spec(hub: Hub, months: list[Month], *, illustrative: bool) -> dict:
+    """A Vega-Lite stacked bar chart of new and returning attendance by month; suppressed
+    months are left out of the data (the table beside it says they are hidden)."""
+    from actlocally.measurement.charts.base import base_spec
+
+    new_label, returning_label = _("New"), _("Returning")
+    values = []
+    for m in months:
+        label = m.month.strftime("%Y-%m")
+        if m.new is not None:
+            values.append({"month": label, "kind": new_label, "count": m.new})
+        if m.returning is not None:
+            values.append({"month": label, "kind": returning_label, "count": m.returning})
+    spec = base_spec(
+        _("Attendance at %(hub)s by month, new and returning families") % {"hub": hub.name},
+        illustrative=illustrative,
+        height=260,
+    )
+    spec.update(
+        {
+            "data": {"values": values},
+            "mark": {"type": "bar"},
+            "encoding": {
+                "x": {
+                    "field": "month",
+                    "type": "ordinal",
+                    "title": _("Month"),
+                    "axis": {"labelAngle": 0},
+                },
+                "y": {"field": "count", "type": "quantitative", "title": _("Attendances")},
+                "color": {
+                    "field": "kind",
+                    "type": "nominal",
+                    "title": _("Families"),
+                    "scale": {
+                        "domain": [new_label, returning_label],
+                        "range": ["#1d70b8", "#505a5f"],
+                    },
+                },
+            },
+        }
+    )
+    return spec

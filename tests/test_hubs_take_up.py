@@ -1,0 +1,192 @@
+"""Take-up: hub staff record counts (never negative, never for the future), and every page and
+file anyone but the research partner sees suppresses counts below measurement's threshold."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from actlocally.hubs import takeup
+from actlocally.hubs.models import TakeUp
+from tests.factories_hubs import HubFactory, SessionFactory, TakeUpFactory
+from tests.pageforms import page_form, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, hub):
+    return reverse(name, kwargs={"slug": hub.partnership.slug, "pk": hub.pk})
+
+
+def take_up_form(client, hub):
+    page = client.get(url("hubs_take_up", hub))
+    return page, page_form(page, with_field="new_count")
+
+
+def test_the_hub_lead_records_take_up_for_a_session(client, world):
+    session = SessionFactory(hub=HubFactory(partnership=world.keighley), title="Tooth brushing")
+    client.force_login(world.people["hub_lead"])
+    page, form = take_up_form(client, session.hub)
+    form.choose("session", "Tooth brushing").choose("age_band", "5 to 10")
+    form.set("period_start", "2026-10-01").set("period_end", "2026-10-31")
+    form.set("new_count", "14").set("returning_count", "30")
+
+    submit(client, page, form)
+
+    row = TakeUp.objects.get()
+    assert (row.session, row.age_band, row.new_count, row.returning_count) == (
+        session,
+        "5-10",
+        14,
+        30,
+    )
+
+
+def test_a_negative_count_is_refused(client, world):
+    session = SessionFactory(hub=HubFactory(partnership=world.keighley), title="Tooth brushing")
+    client.force_login(world.people["hub_lead"])
+    page, form = take_up_form(client, session.hub)
+    form.choose("session", "Tooth brushing").set("period_start", "2026-10-01")
+    form.set("period_end", "2026-10-31").set("new_count", "-1").set("returning_count", "3")
+
+    response = submit(client, page, form)
+
+    assert response.status_code == 200 and not TakeUp.objects.exists()
+    assert "greater than or equal to 0" in response.content.decode()
+
+
+def test_a_period_in_the_future_is_refused(client, world):
+    session = SessionFactory(hub=HubFactory(partnership=world.keighley), title="Tooth brushing")
+    client.force_login(world.people["hub_lead"])
+    page, form = take_up_form(client, session.hub)
+    later = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    form.choose("session", "Tooth brushing").set("period_start", "2026-10-01")
+    form.set("period_end", later).set("new_count", "1").set("returning_count", "3")
+
+    response = submit(client, page, form)
+
+    assert "cannot end in the future" in response.content.decode()
+    assert not TakeUp.objects.exists()
+
+
+def test_counts_need_a_session_or_a_service(client, world):
+    hub = HubFactory(partnership=world.keighley)
+    client.force_login(world.people["hub_lead"])
+    page, form = take_up_form(client, hub)
+    form.set("period_start", "2026-10-01").set("period_end", "2026-10-31")
+    form.set("new_count", "1").set("returning_count", "3")
+
+    response = submit(client, page, form)
+
+    assert "Choose the session or the service" in response.content.decode()
+
+
+def test_recording_the_same_period_again_replaces_the_counts():
+    row = TakeUpFactory(new_count=12)
+
+    takeup.record_take_up(
+        hub=row.hub,
+        session=row.session,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        age_band=row.age_band,
+        new_count=15,
+        returning_count=row.returning_count,
+        by=None,
+    )
+
+    assert list(TakeUp.objects.values_list("new_count", flat=True)) == [15]
+
+
+def test_a_small_count_is_suppressed_and_so_is_its_total():
+    row = TakeUpFactory(new_count=3, returning_count=40)
+
+    [shown] = takeup.rows_of(row.hub, threshold=10)
+
+    assert (shown.new, shown.returning, shown.total) == (None, 40, None)
+
+
+def test_the_research_partner_sees_small_counts(client, world):
+    row = TakeUpFactory(session=SessionFactory(hub=HubFactory(partnership=world.keighley)))
+    row.new_count = 3
+    row.save()
+    client.force_login(world.people["research_partner"])
+
+    text = client.get(url("hubs_take_up", row.hub)).content.decode()
+
+    assert ">3<" in text and ">suppressed<" not in text
+
+
+def test_the_hub_lead_sees_small_counts_suppressed(client, world):
+    row = TakeUpFactory(
+        session=SessionFactory(hub=HubFactory(partnership=world.keighley)), new_count=3
+    )
+    client.force_login(world.people["hub_lead"])
+
+    text = client.get(url("hubs_take_up", row.hub)).content.decode()
+
+    assert ">suppressed<" in text and ">3<" not in text
+
+
+def test_the_threshold_is_measurements_setting(client, world, settings):
+    settings.MEASUREMENT_SMALL_NUMBER_THRESHOLD = 2
+    row = TakeUpFactory(
+        session=SessionFactory(hub=HubFactory(partnership=world.keighley)), new_count=3
+    )
+    client.force_login(world.people["hub_lead"])
+
+    text = client.get(url("hubs_take_up", row.hub)).content.decode()
+
+    assert ">3<" in text
+
+
+def test_the_csv_suppresses_small_counts(client, world):
+    row = TakeUpFactory(
+        session=SessionFactory(hub=HubFactory(partnership=world.keighley)), new_count=4
+    )
+    client.force_login(world.people["coordinator"])
+
+    text = client.get(url("hubs_take_up_csv", row.hub)).content.decode()
+
+    assert ",suppressed," in text and ",4," not in text
+
+
+def test_the_chart_leaves_out_a_suppressed_month(client, world):
+    row = TakeUpFactory(
+        session=SessionFactory(hub=HubFactory(partnership=world.keighley)),
+        new_count=4,
+        returning_count=25,
+    )
+    client.force_login(world.people["hub_lead"])
+
+    spec = client.get(url("hubs_take_up_chart", row.hub)).json()
+
+    assert [(v["kind"], v["count"]) for v in spec["data"]["values"]] == [("Returning", 25)]
+
+
+def test_the_public_hub_page_suppresses_small_counts(client, world):
+    row = TakeUpFactory(
+        session=SessionFactory(hub=HubFactory(partnership=world.keighley)),
+        new_count=4,
+        returning_count=25,
+    )
+
+    text = client.get(row.hub.get_absolute_url()).content.decode()
+
+    assert "fewer than 10" in text and ">4<" not in text
+
+
+def test_removing_counts_after_confirming(client, world):
+    row = TakeUpFactory(session=SessionFactory(hub=HubFactory(partnership=world.keighley)))
+    client.force_login(world.people["hub_lead"])
+    page = client.get(
+        reverse(
+            "hubs_take_up_remove",
+            kwargs={"slug": "keighley", "pk": row.hub_id, "row_pk": row.pk},
+        )
+    )
+
+    submit(client, page, page_form(page, with_field="confirm"))
+
+    assert not TakeUp.objects.exists()
