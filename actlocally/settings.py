@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "actlocally.operations",
     # Issue 14: subject access, erasure and the retention schedule.
     "actlocally.privacy",
+    # Issue 13: connected data (linkage projects; record-level data in per-project DuckDB).
+    "actlocally.linkage",
 ]
 
 MIDDLEWARE = [

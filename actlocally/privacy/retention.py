@@ -195,6 +195,8 @@ for _label in [
     "review.CaseStudy",
     "review.FeedbackLink",
     "review.Lesson",
+    "linkage.LinkageProject",
+    "linkage.ProjectMember",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 
