@@ -197,6 +197,9 @@ for _label in [
     "review.Lesson",
     "linkage.LinkageProject",
     "linkage.ProjectMember",
+    "outputs.OutputRequest",
+    "outputs.CheckerReview",
+    "outputs.OutputComment",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 
