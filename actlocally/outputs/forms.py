@@ -81,3 +81,23 @@ class CommentForm(GovUKForm):
     text = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+class IndicatorForm(GovUKForm):
+    indicator = forms.ChoiceField(label=_("Indicator"))
+    numerator = forms.ChoiceField(label=_("Column that is the indicator's numerator (or count)"))
+    denominator = forms.ChoiceField(
+        label=_("Column that is its denominator (optional)"), required=False
+    )
+    period = forms.CharField(
+        label=_("Period"), help_text=_("As the indicator counts periods, for example 2023/24.")
+    )
+
+    def __init__(self, *args, indicators, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [
+            ("", _("Choose an indicator")),
+            *[(str(c.pk), c.indicator.name) for c in indicators],
+        ]
+        self.fields["numerator"].choices = [("", _("Choose a column")), *[(c, c) for c in columns]]
+        self.fields["denominator"].choices = [("", _("None")), *[(c, c) for c in columns]]

@@ -15,4 +15,9 @@ urlpatterns = [
     path("<int:pk>/decide/", views.output_decide, name="outputs_decide"),
     path("<int:pk>/release/", views.output_release, name="outputs_release"),
     path("released/<int:pk>/", views.released, name="outputs_released"),
+    path(
+        "released/<int:pk>/indicator/",
+        views.released_to_indicator,
+        name="outputs_to_indicator",
+    ),
 ]

@@ -15,9 +15,9 @@ from actlocally.authorization import has_permission, require_permission
 from actlocally.core.forms import add_errors
 from actlocally.linkage.models import LinkageProject
 
-from . import selectors, services
+from . import indicators, selectors, services
 from .evidence import shown_rows
-from .forms import CommentForm, DecisionForm, ReviseForm, SubmitForm, UploadForm
+from .forms import CommentForm, DecisionForm, IndicatorForm, ReviseForm, SubmitForm, UploadForm
 from .models import OutputRequest
 from .workflow import WORKFLOW
 
@@ -242,5 +242,52 @@ def released(request, pk):
             "columns": columns,
             "rows": rows,
             "label_columns": output.result.get("label_columns", 1),
+            "can_add_data": has_permission(
+                request.user, "measurement.add_data", output.partnership
+            ),
         },
+    )
+
+
+@login_required
+def released_to_indicator(request, pk):
+    try:
+        output = selectors.released_output(pk)
+    except OutputRequest.DoesNotExist:
+        raise Http404 from None
+    if not has_permission(request.user, "outputs.view_released", output):
+        raise Http404
+    require_permission(request.user, "measurement.add_data", output.partnership)
+    chosen = output.partnership.indicators.select_related("indicator").order_by("indicator__name")
+    form = IndicatorForm(
+        request.POST or None, indicators=chosen, columns=indicators.count_columns(output)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved, left_out = indicators.to_indicator(
+                output=output,
+                chosen=chosen.get(pk=data["indicator"]),
+                numerator=data["numerator"],
+                denominator=data["denominator"],
+                period=data["period"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(n)s figures are added to the indicator.") % {"n": saved}
+                + (
+                    " " + _("Left out: %(rows)s.") % {"rows": "; ".join(left_out)}
+                    if left_out
+                    else ""
+                ),
+            )
+            return redirect(output.get_released_url())
+    return render(
+        request,
+        "outputs/to_indicator.html",
+        {"output": output, "partnership": output.partnership, "form": form},
     )

@@ -8,7 +8,7 @@ from actlocally.outputs.models import OutputRequest
 from tests.factories import UserFactory
 from tests.factories_outputs import TABLE, LinkageProjectFactory
 
-from .foundation import VIEWERS
+from .foundation import MANAGERS, VIEWERS, partnership_rule
 
 ANALYST, CHECKER = "research_partner", "member"
 
@@ -23,6 +23,8 @@ ACCESS = {
     ),
     # Submitting, changing, commenting and releasing are POSTs: a GET is refused (405).
     "outputs_post": lambda role: 302 if role == "anonymous" else 405,
+    # Adding indicator data is measurement's permission: the co-ordinator and research partner.
+    "outputs_add_data": partnership_rule(MANAGERS | {"research_partner"}),
     "outputs_released": lambda role: (
         302 if role == "anonymous" else 200 if role in VIEWERS else 404
     ),
@@ -87,4 +89,5 @@ URLS = {
     "outputs_comment": (submitted, "outputs_post"),
     "outputs_release": (submitted, "outputs_post"),
     "outputs_released": (released, "outputs_released"),
+    "outputs_to_indicator": (released, "outputs_add_data"),
 }
