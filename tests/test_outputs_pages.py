@@ -120,3 +120,15 @@ def test_a_released_table_becomes_indicator_data(client, w):
     # Keighley Central as released (210 of 2055) and the area's total; Craven is not a ward
     # here, and its withheld count would have been left out anyway.
     assert ("ward", 210.0, 2055.0) in points and len(points) == 2
+
+
+def test_the_overview_lists_released_statistics_and_the_analysts_way_in(client, w):
+    output = released(w)
+    member = factories.MembershipFactory(partnership=w.project.partnership).person
+    client.force_login(member)
+    page = client.get(reverse("partnership", kwargs={"slug": w.project.partnership.slug}))
+    assert output.get_released_url() in page.content.decode()
+    client.force_login(w.analyst)
+    factories.MembershipFactory(partnership=w.project.partnership, person=w.analyst)
+    page = client.get(reverse("partnership", kwargs={"slug": w.project.partnership.slug}))
+    assert reverse("outputs_project", kwargs={"project_pk": w.project.pk}) in page.content.decode()
