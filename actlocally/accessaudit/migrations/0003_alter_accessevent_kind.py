@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accessaudit', '0002_append_only'),
+        ("accessaudit", "0002_append_only"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessevent',
-            name='kind',
-            field=models.CharField(choices=[('member_list', 'Member list with contact details'), ('profile', "A person's details"), ('symposium_guests', 'Symposium guest names'), ('history', 'History of changes'), ('export', 'Export'), ('access_audit', 'Access audit'), ('linked_output', 'Statistics from linked records (output checking)')], max_length=32, verbose_name='what'),
+            model_name="accessevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("member_list", "Member list with contact details"),
+                    ("profile", "A person's details"),
+                    ("symposium_guests", "Symposium guest names"),
+                    ("history", "History of changes"),
+                    ("export", "Export"),
+                    ("access_audit", "Access audit"),
+                    ("linked_output", "Statistics from linked records (output checking)"),
+                ],
+                max_length=32,
+                verbose_name="what",
+            ),
         ),
     ]
