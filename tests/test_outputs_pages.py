@@ -72,10 +72,11 @@ def test_choosing_one_checker_says_to_choose_two(client, w):
     assert "Choose two checkers" in response.content.decode()
 
 
-def decide_from_the_page(client, output, checker, label="Approve for release"):
+def decide_from_the_page(client, output, checker, label="Approve for release", reason=""):
     client.force_login(checker)
     page = client.get(reverse("outputs_decide", kwargs={"pk": output.pk}))
-    return submit(client, page, page_form(page, with_field="decision").choose("decision", label))
+    form = page_form(page, with_field="decision").choose("decision", label)
+    return submit(client, page, form.set("reason", reason))
 
 
 def test_two_checkers_decide_and_one_releases_from_the_page(client, w):
@@ -132,3 +133,20 @@ def test_the_overview_lists_released_statistics_and_the_analysts_way_in(client, 
     factories.MembershipFactory(partnership=w.project.partnership, person=w.analyst)
     page = client.get(reverse("partnership", kwargs={"slug": w.project.partnership.slug}))
     assert reverse("outputs_project", kwargs={"project_pk": w.project.pk}) in page.content.decode()
+
+
+def test_a_returned_output_is_resubmitted_from_the_page_to_the_same_two(client, w):
+    services.submit_output(output=w.output, checkers=w.checkers[:2], by=w.analyst)
+    for checker in w.checkers[:2]:
+        decide_from_the_page(
+            client, w.output, checker, label="Return for changes", reason="Merge small wards."
+        )
+    w.output.refresh_from_db()
+    assert w.output.status == OutputRequest.Status.RETURNED
+    client.force_login(w.analyst)
+    page = client.get(w.output.get_absolute_url())
+    url = reverse("outputs_submit", kwargs={"pk": w.output.pk})
+    submit(client, page, next(f for f in read_forms(page.content) if f.action == url))
+    w.output.refresh_from_db()
+    assert w.output.status == OutputRequest.Status.SUBMITTED
+    assert w.output.reviews.filter(round=2).count() == 2

@@ -125,7 +125,8 @@ def output_submit(request, pk):
     output = _output_or_404(request.user, pk, "outputs.submit_output")
     first = not output.reviews.exists()
     form = SubmitForm(request.POST, checkers=services.checkers_for(output))
-    if first and not form.is_valid():
+    # A resubmission goes back to the same two checkers: only a first one chooses them.
+    if not form.is_valid() and first:
         return render(
             request,
             "outputs/output.html",
@@ -141,7 +142,9 @@ def output_submit(request, pk):
         )
     try:
         services.submit_output(
-            output=output, checkers=form.cleaned_data.get("checkers", []), by=request.user
+            output=output,
+            checkers=form.cleaned_data.get("checkers", []) if first else [],
+            by=request.user,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
