@@ -195,3 +195,12 @@ def test_a_later_release_differing_by_a_small_count_is_flagged(w):
     assert {"row": "Keighley Central", "column": "Dental"}.items() <= again.result["flags"][
         0
     ].items()
+
+
+def test_a_checkers_comment_is_hidden_from_the_other_until_both_decided(w):
+    output = submitted(w)
+    services.add_comment(output=output, text="I would reject this.", by=w.checkers[0])
+    shown = selectors.reviews_shown(selectors.output_for_page(output.pk), w.checkers[1])
+    assert shown["comments"] == []
+    by_author = selectors.reviews_shown(selectors.output_for_page(output.pk), w.analyst)
+    assert [c.text for c in by_author["comments"]] == ["I would reject this."]

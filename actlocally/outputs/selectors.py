@@ -43,7 +43,12 @@ def reviews_shown(output: OutputRequest, user) -> dict:
     all_decided = bool(current) and all(r.decision for r in current)
     mine = next((r for r in current if r.checker_id == user.pk), None)
     earlier = [r for r in reviews if r.round < latest]
+    # A checker's comments are blind too: hidden from the other checker until both decided.
+    others = {r.checker_id for r in current} - {user.pk}
+    hidden = set() if all_decided or mine is None else others
+    comments = [c for c in output.comments.all() if c.author_id not in hidden]
     return {
+        "comments": comments,
         "current": current if all_decided else ([mine] if mine else []),
         "mine": mine,
         "all_decided": all_decided,
