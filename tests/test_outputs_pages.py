@@ -150,3 +150,14 @@ def test_a_returned_output_is_resubmitted_from_the_page_to_the_same_two(client, 
     w.output.refresh_from_db()
     assert w.output.status == OutputRequest.Status.SUBMITTED
     assert w.output.reviews.filter(round=2).count() == 2
+
+
+def test_the_data_guardian_reads_views_and_releases_in_the_access_audit(client, w):
+    output = released(w)
+    client.force_login(w.analyst)
+    client.get(output.get_absolute_url())
+    guardian = factories.UserFactory(is_data_guardian=True)
+    client.force_login(guardian)
+    page = client.get(reverse("access_audit"), {"kind": "linked_output"})
+    text = page.content.decode()
+    assert "Released from output checking" in text and output.title in text
