@@ -7,6 +7,7 @@ from actlocally.accessaudit.models import AccessEvent
 from actlocally.core.workflow import TransitionNotPermitted, WrongState
 from actlocally.linkage.models import ProjectMember
 from actlocally.outputs import selectors, services
+from actlocally.outputs.disclosure import check_table
 from actlocally.outputs.models import OutputRequest
 from actlocally.statements.evidence import choices_for, resolve
 
@@ -204,3 +205,14 @@ def test_a_checkers_comment_is_hidden_from_the_other_until_both_decided(w):
     assert shown["comments"] == []
     by_author = selectors.reviews_shown(selectors.output_for_page(output.pk), w.analyst)
     assert [c.text for c in by_author["comments"]] == ["I would reject this."]
+
+
+def test_an_analysis_table_keeps_only_its_counts_and_adds_no_row_totals(w):
+    table = services.table_from_analysis(
+        columns=["Ward", "Children", "Absent for dental reasons", "Sessions missed"],
+        rows=[["Keighley Central", 2055, 212, 731], ["Craven", 1032, 8, 20]],
+        count_columns=["Children", "Absent for dental reasons"],
+    )
+    result = check_table(table)
+    assert result.columns == ["Ward", "Children", "Absent for dental reasons"]
+    assert result.rows[-1] == ["Total", 3085, 220]

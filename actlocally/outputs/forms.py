@@ -27,6 +27,12 @@ class UploadForm(GovUKForm):
     label_columns = forms.IntegerField(
         label=_("How many of the first columns are labels"), min_value=0, max_value=5, initial=1
     )
+    row_totals = forms.BooleanField(
+        label=_("The count columns split one group between them: add a total to each row"),
+        help_text=_("Leave it unticked when the columns overlap (children, of whom absent …)."),
+        required=False,
+        initial=True,
+    )
     profile = forms.ChoiceField(
         label=_("Disclosure rules"),
         choices=[(p.key, f"{p.name}: {p.rule}") for p in PROFILES.values()],

@@ -94,6 +94,27 @@ def table_from_csv(data: bytes, *, label_columns: int = 1) -> dict:
     return table
 
 
+def table_from_analysis(
+    *, columns: list[str], rows: list[list], count_columns: list[str], label_columns: int = 1
+) -> dict:
+    """A table for checking from a named analysis's result (linkage's AnalysisTable: columns,
+    rows, count_columns): its labels and its counts of children only; any other column (a sum
+    of sessions, a mean) is left out rather than released unchecked. Its count columns overlap
+    (children, of whom those absent …), so rows get no total; columns do (groups partition)."""
+    keep = list(range(label_columns)) + [
+        i for i, c in enumerate(columns) if i >= label_columns and c in count_columns
+    ]
+    if len(keep) == label_columns:
+        raise ValidationError(_("The analysis has no counts to release."))
+    return {
+        "columns": [str(columns[i]) for i in keep],
+        "label_columns": label_columns,
+        "rows": [[row[i] for i in keep] for row in rows],
+        "row_totals": False,
+        "column_totals": True,
+    }
+
+
 def draft_output(
     *,
     project: LinkageProject,
@@ -139,6 +160,10 @@ def revise_output(*, output: OutputRequest, table: dict, by) -> OutputRequest:
         _require(by, "outputs.submit_output", output)
         if output.status not in (State.DRAFT, State.RETURNED):
             raise ValidationError(_("Only a draft or returned output can be changed."))
+        # The changed table keeps how the first was totalled.
+        for key in ("row_totals", "column_totals", "ratios"):
+            if key in output.table and key not in table:
+                table[key] = output.table[key]
         output.table = table
         output.result = _checked(output)
         output.save()

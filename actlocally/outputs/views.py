@@ -62,6 +62,7 @@ def output_new(request, project_pk):
             table = services.table_from_csv(
                 data["file"].read(), label_columns=data["label_columns"]
             )
+            table["row_totals"] = data["row_totals"]
             output = services.draft_output(
                 project=project,
                 title=data["title"],
