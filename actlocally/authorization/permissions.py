@@ -6,6 +6,13 @@ Views call `has_permission` (or the 404 helpers in `checks`); querysets call
 
 import rules
 
+from actlocally.outputs.predicates import (
+    checks_outputs_anywhere,
+    checks_this_output,
+    is_project_analyst,
+    is_released,
+    wrote_output,
+)
 from actlocally.partnerships.models import Role
 
 from .predicates import (
@@ -189,6 +196,20 @@ PERMISSIONS = {
     "hubs.handle_referral": (
         can_manage_partnership | has_role(Role.HUB_LEAD) | provides_referred_service
     ),
+    # Output checking (connected data). A linkage project's named analysts list its outputs,
+    # draft them and submit their own (object: a project, or an output request); each
+    # submission goes to two of the project's checkers, never its author, who alone see it
+    # beside the analysts, decide on it and release it once both approved. Checkers never reach
+    # the record-level data. A released table is read by whoever sees the partnership.
+    "outputs.view_outputs": is_project_analyst,
+    "outputs.draft_output": is_project_analyst,
+    "outputs.view_output": is_project_analyst | checks_this_output,
+    "outputs.submit_output": is_project_analyst & wrote_output,
+    "outputs.comment_on_output": is_project_analyst | checks_this_output,
+    "outputs.view_check_queue": checks_outputs_anywhere,
+    "outputs.review_output": checks_this_output,
+    "outputs.release_output": checks_this_output,
+    "outputs.view_released": is_released & can_view_partnership,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find

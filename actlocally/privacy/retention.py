@@ -216,6 +216,11 @@ for _label in [
     "review.CaseStudy",
     "review.FeedbackLink",
     "review.Lesson",
+    "linkage.LinkageProject",
+    "linkage.ProjectMember",
+    "outputs.OutputRequest",
+    "outputs.CheckerReview",
+    "outputs.OutputComment",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 

@@ -1,0 +1,1 @@
+"""Connected data: linkage projects that ingest synthetic agency extracts, pseudonymise and link them."""

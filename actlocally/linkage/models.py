@@ -1,0 +1,100 @@
+"""A linkage project (an approved purpose for connected data) and the people named on it.
+
+Record-level data never lives in these tables: each project's extracts, identifier store and
+linked tables are in its own DuckDB file (docs/adr/0022-linkage-record-level-data.md).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LinkageProject(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.PROTECT,
+        related_name="linkage_projects",
+        verbose_name=_("partnership the research serves"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    purpose = models.TextField(_("approved purpose"))
+    data_sharing_basis = models.TextField(
+        _("data-sharing basis"),
+        help_text=_("The agreement and lawful basis under which the agencies share the data."),
+    )
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    PERSONAL_DATA = {
+        **dict.fromkeys(
+            (
+                "partnership",
+                "title",
+                "purpose",
+                "data_sharing_basis",
+                "end_date",
+                "status",
+                "created",
+                "modified",
+            ),
+            "not personal",
+        ),
+        "created_by": "personal: link to a person",
+    }
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("linkage project")
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectMember(models.Model):
+    """A person named on a project: an analyst reaches its pseudonymised data; a checker sees
+    only the outputs submitted to them."""
+
+    class Role(models.TextChoices):
+        ANALYST = "analyst", _("Analyst")
+        CHECKER = "checker", _("Output checker")
+
+    project = models.ForeignKey(LinkageProject, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="linkage_roles"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    PERSONAL_DATA = {
+        "project": "not personal",
+        "user": "personal: link to a person",
+        "role": "personal: their role on the project",
+        "created": "not personal",
+    }
+
+    class Meta:
+        ordering = ["project", "role", "pk"]
+        verbose_name = _("project member")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "user", "role"], name="linkage_member_once_per_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
