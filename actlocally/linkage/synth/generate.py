@@ -76,7 +76,7 @@ DISTRICT = {
     "Clayton and Fairweather Green": "BD14",
     "Wharfedale": "LS21",
 }
-POSTCODES_PER_LSOA = 12
+POSTCODES_PER_LSOA = 40
 REASONS = ("illness", "medical", "dental", "other_authorised", "unauthorised")
 
 
@@ -164,7 +164,7 @@ def _pick_names(rng, is_sa, sex, n):
     ):
         sel = ((~is_sa) * 2 + (sex == "F")) == k
         # Popularity falls with rank (Zipf-like), as real name lists do.
-        w = 1 / np.arange(1, len(pool) + 1) ** 0.7
+        w = 1 / np.arange(1, len(pool) + 1) ** 0.3
         idx = rng.choice(len(pool), size=sel.sum(), p=w / w.sum())
         first[sel] = np.array([p[0] for p in pool], dtype=object)[idx]
         first_idx[sel] = idx
@@ -216,7 +216,7 @@ def generate(children: int, seed: int) -> dict[str, pa.Table]:
     last = np.empty(n, dtype=object)
     for k, pool in enumerate(SURNAME_POOLS):
         sel = last_pool == k
-        w = 1 / np.arange(1, len(pool) + 1) ** 0.6
+        w = 1 / np.arange(1, len(pool) + 1) ** 0.4
         idx = rng.choice(len(pool), size=sel.sum(), p=w / w.sum())
         last_idx[sel] = idx
         last[sel] = np.array([p[0] for p in pool], dtype=object)[idx]
