@@ -479,3 +479,16 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # letters) starts every grant identifier, and the publisher's name heads the package.
 GRANTS_360GIVING_PREFIX = os.environ.get("ACTLOCALLY_360GIVING_PREFIX", "360G-actlocally")
 GRANTS_360GIVING_PUBLISHER = os.environ.get("ACTLOCALLY_360GIVING_PUBLISHER", "Act Locally")
+
+# --- Connected data (issue 13) -------------------------------------------------------------------
+# Each linkage project's record-level tables (DuckDB files) live here, never in the database
+# (ADR 0022). On a server this is an encrypted volume readable only by the app and worker.
+LINKAGE_DATA_DIR = Path(os.environ.get("ACTLOCALLY_LINKAGE_DATA_DIR", VAR_DIR / "linkage"))
+# Each project's pseudonymisation key (32 random bytes, one file per project), kept apart from
+# both the database and the data files: a backup of either alone cannot reverse a pseudonym.
+LINKAGE_KEY_DIR = Path(os.environ.get("ACTLOCALLY_LINKAGE_KEY_DIR", VAR_DIR / "linkage-keys"))
+# Splink's backend: "duckdb" (one machine) or "spark" (a Spark session; see docs/linkage.md).
+LINKAGE_BACKEND = os.environ.get("ACTLOCALLY_LINKAGE_BACKEND", "duckdb")
+# Analyst SQL mode: the longest a query may run, and the most rows it returns.
+LINKAGE_QUERY_SECONDS = int(os.environ.get("ACTLOCALLY_LINKAGE_QUERY_SECONDS", "10"))
+LINKAGE_QUERY_ROWS = int(os.environ.get("ACTLOCALLY_LINKAGE_QUERY_ROWS", "1000"))

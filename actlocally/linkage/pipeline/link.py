@@ -55,7 +55,7 @@ DOB_LEVELS = [
 
 def settings(source_names: list[str]) -> SettingsCreator:
     return SettingsCreator(
-        link_type="link_only",
+        link_type="link_only" if len(source_names) > 1 else "dedupe_only",
         unique_id_column_name="record_id",
         comparisons=[
             _name_comparison("first_name_std", "first_key", "first_name"),
