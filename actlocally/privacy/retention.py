@@ -197,6 +197,8 @@ for _label in [
     "review.Lesson",
     "linkage.LinkageProject",
     "linkage.ProjectMember",
+    "linkage.Extract",
+    "linkage.LinkageRun",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 
