@@ -178,7 +178,9 @@ def analysis_table(
     except FileNotFoundError as e:
         raise NotLinked from e
     with con:
-        views = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")}
+        views = {
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if not set(analysis.needs) <= views:
             raise NotLinked
         rows = con.execute(

@@ -197,14 +197,14 @@ def ingest(project_id: int, dataset_name: str, path: Path, *, file_label: str) -
         if c.kind not in HASHED_KINDS and c.kind not in IDENTIFIER_KINDS
     ]
     hash_cols = ", ".join(f"h.{k}" for k in hashed)
-    data = con.execute(
+    data = con.sql(
         f"SELECT {', '.join([hash_cols, *attributes])} FROM raw "
         f"JOIN __hashed_rows h USING (__row) ORDER BY __row"
-    ).fetch_arrow_table()
+    ).to_arrow_table()
     identifiers = None
     if dataset.linked:
         names = {c.kind: c.name for c in dataset.of_kind(*IDENTIFIER_KINDS)}
-        identifiers = con.execute(
+        identifiers = con.sql(
             f"""SELECT h.pseudo_id AS record_id,
                 NULLIF(TRIM("{names["first_name"]}"), '') AS first_name,
                 NULLIF(TRIM("{names["last_name"]}"), '') AS last_name,
@@ -212,7 +212,7 @@ def ingest(project_id: int, dataset_name: str, path: Path, *, file_label: str) -
                 NULLIF(TRIM("{names["sex"]}"), '') AS sex,
                 NULLIF(TRIM("{names["postcode"]}"), '') AS postcode
             FROM raw JOIN __hashed_rows h USING (__row) ORDER BY __row"""
-        ).fetch_arrow_table()
+        ).to_arrow_table()
     con.close()
     _write(project_id, f"ds_{dataset.name}", data, identifiers)
     return loaded

@@ -112,4 +112,6 @@ def tables(project_id: int) -> set[str]:
     if not data_path(project_id).exists():
         return set()
     with connect_data(project_id, read_only=True) as con:
-        return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")}
+        return {
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }

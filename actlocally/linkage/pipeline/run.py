@@ -55,10 +55,13 @@ def link_project(
     sources = {}
     progress(5, "Reading the identifier store")
     with store.connect_identifiers(project_id, read_only=True) as ident:
-        present = {r[0] for r in ident.execute("SELECT table_name FROM information_schema.tables")}
+        present = {
+            r[0]
+            for r in ident.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         for name, dataset in DATASETS.items():
             if dataset.linked and f"ident_{name}" in present:
-                rows = ident.execute(f"SELECT * FROM ident_{name}").fetch_arrow_table()
+                rows = ident.sql(f"SELECT * FROM ident_{name}").to_arrow_table()
                 work.register(f"__raw_{name}", rows)
                 add_standardised_columns(work, f"__raw_{name}", f"std_{name}")
                 work.unregister(f"__raw_{name}")
@@ -79,7 +82,9 @@ def link_project(
     with store.connect_data(project_id) as con:
         _clusters_table(con, result, "person_link")
         _create_views(con)
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")}
+        tables = {
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if "ds_ground_truth" in tables:
             progress(92, "Comparing with the synthetic truth")
             quality = evaluate(con, clusters="person_link", truth="ds_ground_truth", spine=SPINE)
@@ -120,7 +125,9 @@ VIEWS = {
 
 def _create_views(con: duckdb.DuckDBPyConnection) -> None:
     """The analysts' tables: one row per linked person and dataset, by person id only."""
-    present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")}
+    present = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     needs = {
         "children": {"ds_school_census"},
         "attendance": {"ds_attendance", "ds_school_census"},

@@ -374,11 +374,12 @@ def _spoil(rng, rows, *, first, first_idx, first_pool, last, last_idx, last_pool
             arr[j] = _typo(rng, arr[j].lower()).capitalize()
     # Case and spacing differ between systems.
     upper = rng.random(m) < 0.2
-    f[upper] = np.char.upper(f[upper].astype(str))
-    surname[upper] = np.char.upper(surname[upper].astype(str))
+    f[upper] = [x.upper() for x in f[upper]]
+    surname[upper] = [x.upper() for x in surname[upper]]
 
     d = dob[rows].copy()
-    swap = (rng.random(m) < 0.02) & np.array([x.day <= 12 and x.day != x.month for x in d])
+    swappable = np.array([x.day <= 12 and x.day != x.month for x in d], dtype=bool)
+    swap = (rng.random(m) < 0.02) & swappable
     d[swap] = [x.replace(day=x.month, month=x.day) for x in d[swap]]
     typo_day = rng.random(m) < 0.01
     d[typo_day] = [x + datetime.timedelta(days=1) for x in d[typo_day]]
@@ -392,7 +393,7 @@ def _spoil(rng, rows, *, first, first_idx, first_pool, last, last_idx, last_pool
         rng.integers(0, book.shape[1], size=moved.sum()),
     ]
     nospace = rng.random(m) < 0.1
-    pc[nospace] = np.char.replace(pc[nospace].astype(str), " ", "")
+    pc[nospace] = [p.replace(" ", "") for p in pc[nospace]]
     pc[rng.random(m) < 0.03] = ""
     s = sex[rows].astype(object)
     s[rng.random(m) < 0.02] = ""
