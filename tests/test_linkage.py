@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from actlocally.accessaudit.models import AccessEvent
 from actlocally.linkage import analyses, ingest, services, store
@@ -278,7 +279,7 @@ def test_link_records_writes_one_row_per_input_record(extracts, tmp_path):
 
 
 def test_link_records_refuses_a_source_without_a_name(tmp_path):
-    with pytest.raises(CommandError, match="NAME=FILE.csv"):
+    with pytest.raises(CommandError, match=r"NAME=FILE\.csv"):
         call_command("link_records", "--source", "just.csv", "--output", str(tmp_path / "o.csv"))
 
 
@@ -335,7 +336,7 @@ def project(world):
         title="Dental absence",
         purpose="p",
         data_sharing_basis="b",
-        end_date=datetime.date.today() + datetime.timedelta(days=30),
+        end_date=timezone.localdate() + datetime.timedelta(days=30),
         by=analyst,
     )
 
@@ -345,7 +346,7 @@ def test_research_partner_starts_a_project_from_the_page(client, world):
     response = client.get(reverse("linkage_project_new"))
     form = page_form(response, with_field="title")
     form.set("title", "Keighley dental").set("purpose", "x").set("data_sharing_basis", "y")
-    form.set("end_date", (datetime.date.today() + datetime.timedelta(days=90)).isoformat())
+    form.set("end_date", (timezone.localdate() + datetime.timedelta(days=90)).isoformat())
     answer = submit(client, response, form)
     made = LinkageProject.objects.get(title="Keighley dental")
     assert answer.status_code == 302

@@ -7,6 +7,8 @@ list, which is everyone's own, and the new-project form, for research partners.
 
 import datetime
 
+from django.utils import timezone
+
 from actlocally.linkage.models import LinkageProject, ProjectMember
 from actlocally.partnerships.models import Role
 
@@ -20,7 +22,7 @@ def project(w):
             title="Dental absence in Keighley (synthetic)",
             purpose="Understand dental-reason absence.",
             data_sharing_basis="Synthetic data only.",
-            end_date=datetime.date.today() + datetime.timedelta(days=365),
+            end_date=timezone.localdate() + datetime.timedelta(days=365),
             created_by=analyst,
         )
         ProjectMember.objects.create(project=found, user=analyst, role=ProjectMember.Role.ANALYST)
