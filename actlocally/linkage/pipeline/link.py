@@ -71,6 +71,7 @@ def settings(source_names: list[str]) -> SettingsCreator:
             block_on("postcode", "last_key"),
         ],
         retain_intermediate_calculation_columns=False,
+        max_iterations=12,
         retain_matching_columns=False,
     )
 
@@ -114,13 +115,15 @@ def _train_predict_cluster(linker: Linker, *, threshold: float, progress) -> Lin
         [block_on("first_key", "last_key", "dob")], recall=0.8
     )
     progress(35, "Estimating u from random pairs")
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1.5e6, seed=SEED)
     progress(45, "Training the model (expectation maximisation)")
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("postcode", "substr(first_key, 1, 1)"), estimate_without_term_frequencies=True
     )
+    # Blocking on date of birth alone gives millions of pairs; its first surname letter as well
+    # keeps enough to train the other comparisons at a fraction of the cost.
     linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("dob"), estimate_without_term_frequencies=True
+        block_on("dob", "substr(last_key, 1, 1)"), estimate_without_term_frequencies=True
     )
     progress(60, "Scoring candidate pairs")
     predictions = linker.inference.predict(threshold_match_probability=0.01)
