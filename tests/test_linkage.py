@@ -439,3 +439,15 @@ def test_duckdb_file_of_one_project_is_apart_from_another(settings, tmp_path):
     assert isinstance(
         duckdb.connect(str(store.data_path(1)), read_only=True), duckdb.DuckDBPyConnection
     )
+
+
+def test_nightly_purge_destroys_the_data_of_ended_projects(world, project):
+    from actlocally.linkage.retention import purge_ended_projects
+
+    store.key(project.pk)
+    LinkageProject.objects.filter(pk=project.pk).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert purge_ended_projects(timezone.now()) == 1
+    assert not store.key_path(project.pk).exists()
+    assert LinkageProject.objects.get(pk=project.pk).status == LinkageProject.Status.CLOSED

@@ -115,7 +115,8 @@ class Extract(models.Model):
     PERSONAL_DATA = {
         "project": "not personal",
         "dataset": "not personal",
-        "rows": "not personal (a count)",
+        "rows": "not personal (a count); the records are in the project's DuckDB store, "
+        "identifiers only until linkage (ADR 0022)",
         "loaded_by": "personal: link to a person",
         "loaded_at": "not personal",
     }
