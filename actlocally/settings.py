@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "actlocally.privacy",
     # Issue 13: connected data (linkage projects; record-level data in per-project DuckDB).
     "actlocally.linkage",
+    # Issue 13: output checking and the two-checker release of statistics from linked data.
+    "actlocally.outputs",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,7 @@ urlpatterns = [
     path("areas/<slug:slug>/", include(hubs_urls.public_urlpatterns)),
     path("partnerships/<slug:slug>/review/", include("actlocally.review.urls")),
     path("partnerships/<slug:slug>/community-budget/", include("actlocally.grants.urls")),
+    path("outputs/", include("actlocally.outputs.urls")),
     path("", include(grants_urls.public_urlpatterns)),
     path("", include(review_urls.public_urlpatterns)),
     path("", include("actlocally.pages.urls")),

@@ -29,6 +29,8 @@ def test_the_demo_has_access_events_of_every_kind_a_page_records(seeded):
         Kind.PROFILE,
         Kind.HISTORY,
         Kind.EXPORT,
+        # The demo's released output (actlocally/outputs/demo.py).
+        Kind.LINKED_OUTPUT,
     }
 
 

@@ -18,6 +18,8 @@ class Kind(models.TextChoices):
     HISTORY = "history", _("History of changes")
     EXPORT = "export", _("Export")
     ACCESS_AUDIT = "access_audit", _("Access audit")
+    # Statistics from linked records: an output being checked, or released.
+    LINKED_OUTPUT = "linked_output", _("Statistics from linked records (output checking)")
 
 
 class AccessEvent(models.Model):

@@ -6,7 +6,14 @@ Views call `has_permission` (or the 404 helpers in `checks`); querysets call
 
 import rules
 
-from actlocally.linkage.predicates import is_project_analyst, is_project_member
+from actlocally.linkage.predicates import is_project_member, is_project_member_with_data
+from actlocally.outputs.predicates import (
+    checks_outputs_anywhere,
+    checks_this_output,
+    is_project_analyst,
+    is_released,
+    wrote_output,
+)
 from actlocally.partnerships.models import Role
 
 from .predicates import (
@@ -161,6 +168,20 @@ PERMISSIONS = {
     # The local authority's school holidays, which every hub's sessions skip: the co-ordinator
     # (with backbone and site staff) keeps them (object: a partnership of that authority).
     "hubs.manage_holidays": can_manage_partnership,
+    # Output checking (connected data). A linkage project's named analysts list its outputs,
+    # draft them and submit their own (object: a project, or an output request); each
+    # submission goes to two of the project's checkers, never its author, who alone see it
+    # beside the analysts, decide on it and release it once both approved. Checkers never reach
+    # the record-level data. A released table is read by whoever sees the partnership.
+    "outputs.view_outputs": is_project_analyst,
+    "outputs.draft_output": is_project_analyst,
+    "outputs.view_output": is_project_analyst | checks_this_output,
+    "outputs.submit_output": is_project_analyst & wrote_output,
+    "outputs.comment_on_output": is_project_analyst | checks_this_output,
+    "outputs.view_check_queue": checks_outputs_anywhere,
+    "outputs.review_output": checks_this_output,
+    "outputs.release_output": checks_this_output,
+    "outputs.view_released": is_released & can_view_partnership,
     # Notifications: each signed-in person reads their own list and sets their own preferences.
     "notifications.view_own": is_signed_in,
     # A person's rights (UK GDPR). Each signed-in person exports their own data; site staff find
@@ -175,8 +196,8 @@ PERMISSIONS = {
     # see the project's page (purpose, basis, members, aggregate quality), never its data.
     "linkage.add_project": has_role(Role.RESEARCH_PARTNER),
     "linkage.view_project": is_project_member,
-    "linkage.manage_project": is_project_analyst,
-    "linkage.analyse": is_project_analyst,
+    "linkage.manage_project": is_project_member_with_data,
+    "linkage.analyse": is_project_member_with_data,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -34,7 +34,8 @@ def _second_factor(user) -> bool:
 
 
 @rules.predicate
-def is_project_analyst(user, project) -> bool:
+def is_project_member_with_data(user, project) -> bool:
+    """A named analyst of an open project, with a second factor where the platform needs one."""
     return (
         user.is_active
         and ProjectMember.Role.ANALYST in _roles(user, project)

@@ -215,6 +215,9 @@ for _label in [
     "linkage.LinkageProject",
     "linkage.ProjectMember",
     "linkage.LinkageRun",
+    "outputs.OutputRequest",
+    "outputs.CheckerReview",
+    "outputs.OutputComment",
 ]:
     RETENTION[_label] = Retention("with the partnership's record", ANONYMISE)
 
