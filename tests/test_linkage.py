@@ -451,3 +451,20 @@ def test_nightly_purge_destroys_the_data_of_ended_projects(world, project):
     assert purge_ended_projects(timezone.now()) == 1
     assert not store.key_path(project.pk).exists()
     assert LinkageProject.objects.get(pk=project.pk).status == LinkageProject.Status.CLOSED
+
+
+def test_an_analysis_is_submitted_to_output_checking(client, world, project, settings, linked):
+    from actlocally.outputs.models import OutputRequest
+
+    _outcome, root = linked
+    # The module's linked store stands in for this project's.
+    import shutil
+
+    shutil.copytree(root / "data" / "project-9001", store.folder(project.pk))
+    client.force_login(world.people[Role.RESEARCH_PARTNER])
+    url = reverse("linkage_analysis", kwargs={"pk": project.pk, "slug": "dental-absence"})
+    response = client.get(url, {"by": "year_group", "area": "bradford"})
+    answer = submit(client, response, page_form(response, with_field="by"))
+    output = OutputRequest.objects.get(project=project)
+    assert answer.status_code == 302
+    assert output.table["columns"][1] == "children"

@@ -42,6 +42,20 @@ class AnalysisTable:
     count_columns: list[str] = field(default_factory=list)
     notes: str = ""
 
+    def for_release(self) -> dict:
+        """The table as output checking takes it: the grouping label and the counts of
+        children only (sums of sessions are not counts of people), without row totals (the
+        count columns overlap: children, and some of them)."""
+        keep = [0, *[i for i, c in enumerate(self.columns) if c in self.count_columns]]
+        return {
+            "columns": [self.columns[i] for i in keep],
+            "label_columns": 1,
+            "rows": [
+                ["" if r[0] is None else str(r[0]), *[r[i] for i in keep[1:]]] for r in self.rows
+            ],
+            "row_totals": False,
+        }
+
 
 @dataclass(frozen=True)
 class Analysis:

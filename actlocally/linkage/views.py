@@ -164,7 +164,7 @@ def quality(request, pk):
     project = selectors.project_or_404(request.user, pk, "linkage.analyse")
     run = selectors.latest_run(project)
     record_view(
-        request, Kind.EXPORT, partnership=project.partnership,
+        request, Kind.LINKED_OUTPUT, partnership=project.partnership,
         label=f"Connected data: {project.title}: linkage quality report",
     )  # fmt: skip
     return render(
@@ -187,7 +187,7 @@ def analysis(request, pk, slug):
     chosen = analyses.ANALYSES.get(slug)
     if chosen is None:
         raise Http404
-    form = AnalysisForm(request.GET or {"by": "lsoa", "area": chosen.area})
+    form = AnalysisForm(request.POST or request.GET or {"by": "lsoa", "area": chosen.area})
     table = None
     if form.is_valid():
         try:
@@ -198,15 +198,40 @@ def analysis(request, pk, slug):
             messages.error(request, _("Load and link the extracts this analysis needs first."))
         else:
             record_view(
-                request, Kind.EXPORT, partnership=project.partnership,
+                request, Kind.LINKED_OUTPUT, partnership=project.partnership,
                 label=f"Connected data: {project.title}: analysis {table.title}",
             )  # fmt: skip
+            if request.method == "POST" and table.rows:
+                output = _submit_for_checking(request, project, slug, table)
+                if output is not None:
+                    return redirect(output)
     return render(
         request,
         "linkage/analysis.html",
         {"project": project, "analysis": chosen, "form": form, "table": table,
          "submit_url": reverse("linkage_project", kwargs={"pk": project.pk})},
     )  # fmt: skip
+
+
+def _submit_for_checking(request, project, slug, table):
+    """A draft output request in output checking (the outputs app), which the analyst then
+    sends to two checkers from its page."""
+    from actlocally.outputs.services import draft_output
+
+    try:
+        return draft_output(
+            project=project,
+            title=table.title[:200],
+            description=table.notes,
+            table=table.for_release(),
+            source="analysis",
+            analysis=slug,
+            illustrative=True,
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
 
 
 @login_required
@@ -218,7 +243,7 @@ def query(request, pk):
         sql = form.cleaned_data["sql"]
         # The query itself is audited before it runs, whatever it returns.
         record_view(
-            request, Kind.EXPORT, partnership=project.partnership,
+            request, Kind.LINKED_OUTPUT, partnership=project.partnership,
             label=f"Connected data: {project.title}: SQL query", reason=sql[:1000],
         )  # fmt: skip
         try:
