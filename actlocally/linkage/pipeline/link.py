@@ -45,10 +45,9 @@ DOB_LEVELS = [
         "AND year(dob_l) = year(dob_r)",
         "label_for_charts": "Day and month swapped",
     },
-    {
-        "sql_condition": "abs(date_diff('day', dob_l, dob_r)) <= 2",
-        "label_for_charts": "Within two days",
-    },
+    cll.AbsoluteDateDifferenceLevel(
+        "dob", input_is_string=False, threshold=2, metric="day"
+    ).configure(label_for_charts="Within two days"),
     cll.ElseLevel(),
 ]
 
