@@ -468,3 +468,11 @@ def test_an_analysis_is_submitted_to_output_checking(client, world, project, set
     output = OutputRequest.objects.get(project=project)
     assert answer.status_code == 302
     assert output.table["columns"][1] == "children"
+
+
+@pytest.mark.parametrize("slug", sorted(analyses.ANALYSES))
+def test_each_named_analysis_counts_children_by_fsm(linked, slug):
+    _outcome, root = linked
+    with override_settings(LINKAGE_DATA_DIR=root / "data"):
+        table = analyses.analysis_table(9001, slug, by="fsm", area="bradford")
+    assert {r[0] for r in table.rows} == {"true", "false"}
