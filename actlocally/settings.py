@@ -491,3 +491,16 @@ GRANTS_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("ACTLOCALLY_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 )
 GRANTS_ATTACHMENTS_PER_APPLICATION = 10
+
+# --- Connected data (issue 13) -------------------------------------------------------------------
+# Each linkage project's record-level tables (DuckDB files) live here, never in the database
+# (ADR 0022). On a server this is an encrypted volume readable only by the app and worker.
+LINKAGE_DATA_DIR = Path(os.environ.get("ACTLOCALLY_LINKAGE_DATA_DIR", VAR_DIR / "linkage"))
+# Each project's pseudonymisation key (32 random bytes, one file per project), kept apart from
+# both the database and the data files: a backup of either alone cannot reverse a pseudonym.
+LINKAGE_KEY_DIR = Path(os.environ.get("ACTLOCALLY_LINKAGE_KEY_DIR", VAR_DIR / "linkage-keys"))
+# Splink's backend: "duckdb" (one machine) or "spark" (a Spark session; see docs/linkage.md).
+LINKAGE_BACKEND = os.environ.get("ACTLOCALLY_LINKAGE_BACKEND", "duckdb")
+# Analyst SQL mode: the longest a query may run, and the most rows it returns.
+LINKAGE_QUERY_SECONDS = int(os.environ.get("ACTLOCALLY_LINKAGE_QUERY_SECONDS", "10"))
+LINKAGE_QUERY_ROWS = int(os.environ.get("ACTLOCALLY_LINKAGE_QUERY_ROWS", "1000"))

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("actlocally.pages.urls")),
     path("access-audit/", include("actlocally.accessaudit.urls")),
     path("jobs/", include("actlocally.jobs.urls")),
+    path("connected-data/", include("actlocally.linkage.urls")),
     path("privacy/", include("actlocally.privacy.urls")),
     path("notifications/", include("actlocally.notifications.urls")),
     path("healthz", health.healthz, name="healthz"),

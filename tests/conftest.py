@@ -56,6 +56,9 @@ def _fast_and_quiet(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Uploads (default_storage) go to a directory of the test's own.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Linkage projects' DuckDB files and keys, too.
+    settings.LINKAGE_DATA_DIR = tmp_path / "linkage"
+    settings.LINKAGE_KEY_DIR = tmp_path / "linkage-keys"
 
 
 @pytest.fixture

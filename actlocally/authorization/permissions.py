@@ -6,6 +6,7 @@ Views call `has_permission` (or the 404 helpers in `checks`); querysets call
 
 import rules
 
+from actlocally.linkage.predicates import is_project_member, is_project_member_with_data
 from actlocally.outputs.predicates import (
     checks_outputs_anywhere,
     checks_this_output,
@@ -217,6 +218,15 @@ PERMISSIONS = {
     "privacy.export_own": is_signed_in,
     "privacy.export_anyone": is_site_staff,
     "privacy.erase_person": is_site_staff,
+    # Connected data (issue 13). The partnership's research partner starts a linkage project
+    # (object: a partnership) and is named its first analyst. Only a project's named analysts,
+    # signed in with MFA where the platform requires it, load extracts, link them and analyse
+    # the pseudonymised tables (object: a project); site staff do not. Checkers and analysts
+    # see the project's page (purpose, basis, members, aggregate quality), never its data.
+    "linkage.add_project": has_role(Role.RESEARCH_PARTNER),
+    "linkage.view_project": is_project_member,
+    "linkage.manage_project": is_project_member_with_data,
+    "linkage.analyse": is_project_member_with_data,
 }
 
 for name, predicate in PERMISSIONS.items():

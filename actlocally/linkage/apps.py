@@ -16,3 +16,4 @@ class LinkageConfig(AppConfig):
 
         auditlog.register(models.LinkageProject)
         auditlog.register(models.ProjectMember)
+        auditlog.register(models.Extract)

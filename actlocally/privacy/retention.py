@@ -46,6 +46,12 @@ def _purge_invitations(now) -> int:
     return Invitation.objects.filter(ended).delete()[0]
 
 
+def _purge_linkage(now) -> int:
+    from actlocally.linkage.retention import purge_ended_projects
+
+    return purge_ended_projects(now)
+
+
 def _purge_feedback(now) -> int:
     from actlocally.pages.services import forget_old_feedback
 
@@ -180,6 +186,17 @@ RETENTION = {
     "partnerships.Partnership": Retention(
         "the public contact: while the partnership runs", WITH_RECORD
     ),
+    # The extract's records are not in the database: names, dates of birth and postcodes sit in
+    # the project's identifier store (a DuckDB file) until linkage, which deletes it; the
+    # pseudonymised rows and the key are destroyed when the project ends (ADR 0022).
+    "linkage.Extract": Retention(
+        "who loaded it: with the project's record. The records: identifiers (the identifier "
+        "store) until they are linked; pseudonymised rows and the project's key until the "
+        "project's end date",
+        DELETE,
+        _purge_linkage,
+        NIGHTLY,
+    ),
 }
 # What people did in a partnership is its record: kept, and attributed to "a former member"
 # once they are erased.
@@ -218,6 +235,7 @@ for _label in [
     "review.Lesson",
     "linkage.LinkageProject",
     "linkage.ProjectMember",
+    "linkage.LinkageRun",
     "outputs.OutputRequest",
     "outputs.CheckerReview",
     "outputs.OutputComment",

@@ -1,0 +1,1 @@
+"""The linkage pipeline: standardise, pseudonymise, link with Splink, cluster, evaluate."""
