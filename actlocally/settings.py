@@ -494,7 +494,7 @@ GRANTS_ATTACHMENTS_PER_APPLICATION = 10
 
 # --- Connected data (issue 13) -------------------------------------------------------------------
 # Each linkage project's record-level tables (DuckDB files) live here, never in the database
-# (ADR 0022). On a server this is an encrypted volume readable only by the app and worker.
+# (ADR 0025). On a server this is an encrypted volume readable only by the app and worker.
 LINKAGE_DATA_DIR = Path(os.environ.get("ACTLOCALLY_LINKAGE_DATA_DIR", VAR_DIR / "linkage"))
 # Each project's pseudonymisation key (32 random bytes, one file per project), kept apart from
 # both the database and the data files: a backup of either alone cannot reverse a pseudonym.

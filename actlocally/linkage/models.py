@@ -1,7 +1,7 @@
 """A linkage project (an approved purpose for connected data) and the people named on it.
 
 Record-level data never lives in these tables: each project's extracts, identifier store and
-linked tables are in its own DuckDB file (docs/adr/0022-linkage-record-level-data.md).
+linked tables are in its own DuckDB file (docs/adr/0025-linkage-record-level-data.md).
 """
 
 from django.conf import settings
@@ -116,7 +116,7 @@ class Extract(models.Model):
         "project": "not personal",
         "dataset": "not personal",
         "rows": "not personal (a count); the records are in the project's DuckDB store, "
-        "identifiers only until linkage (ADR 0022)",
+        "identifiers only until linkage (ADR 0025)",
         "loaded_by": "personal: link to a person",
         "loaded_at": "not personal",
     }

@@ -5,7 +5,7 @@ Each project has a folder under LINKAGE_DATA_DIR holding two DuckDB files:
   person links and the analysts' read-only views;
 - `identifiers.duckdb`: the identifier store (names, dates of birth, sex, postcodes by record
   pseudonym), which only the linkage step opens, deleted once linkage is done.
-The key (32 random bytes) is one file per project under LINKAGE_KEY_DIR (ADR 0022).
+The key (32 random bytes) is one file per project under LINKAGE_KEY_DIR (ADR 0025).
 """
 
 import hashlib

@@ -188,7 +188,7 @@ RETENTION = {
     ),
     # The extract's records are not in the database: names, dates of birth and postcodes sit in
     # the project's identifier store (a DuckDB file) until linkage, which deletes it; the
-    # pseudonymised rows and the key are destroyed when the project ends (ADR 0022).
+    # pseudonymised rows and the key are destroyed when the project ends (ADR 0025).
     "linkage.Extract": Retention(
         "who loaded it: with the project's record. The records: identifiers (the identifier "
         "store) until they are linked; pseudonymised rows and the project's key until the "
