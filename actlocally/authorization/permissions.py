@@ -35,8 +35,8 @@ from .predicates import (
     sits_on_panel,
     started_job,
     unconflicted_panellist,
-    wrote_application,
     works_at_a_school,
+    wrote_application,
 )
 
 # Members see their own partnerships; board members and backbone staff see every partnership in
