@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CI's backup drill (docs/operations.md), on SQLite and on PostgreSQL: load the demo and an
-# uploaded file, back up, wipe the database and the uploads, restore, and check that every table's
-# row count and checksum and every uploaded file came back. `restore` fails if anything differs.
+# CI's backup drill (docs/operations.md), on SQLite and on PostgreSQL: load the demo (with its
+# private documents) and an uploaded file, back up, wipe the database and the files, restore, and
+# check that every table's row count and checksum and every file came back (`restore` fails if
+# anything differs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -11,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 
 drill() {
   local name=$1
-  export DJANGO_MEDIA_ROOT="$work/$name-media"
+  export DJANGO_MEDIA_ROOT="$work/$name-media" ACTLOCALLY_PRIVATE_ROOT="$work/$name-private"
   mkdir -p "$DJANGO_MEDIA_ROOT/uploads"
   echo "an uploaded file" > "$DJANGO_MEDIA_ROOT/uploads/drill.txt"
   $BIN/python scripts/create_database.py --fresh
@@ -23,7 +24,7 @@ drill() {
     sqlite*) rm -f "$work/$name.sqlite3" ;;
     *) $BIN/python scripts/create_database.py --fresh ;;
   esac
-  rm -rf "$DJANGO_MEDIA_ROOT"
+  rm -rf "$DJANGO_MEDIA_ROOT" "$ACTLOCALLY_PRIVATE_ROOT"
   $BIN/python manage.py restore --yes "$work/$name.tar.gz"
   test "$(cat "$DJANGO_MEDIA_ROOT/uploads/drill.txt")" = "an uploaded file"
   echo "backup-drill: $name passed"

@@ -106,6 +106,35 @@ def test_a_restore_brings_back_uploaded_files(tmp_path, settings):
 
 @sqlite_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_restore_brings_back_applicants_private_documents(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.GRANTS_PRIVATE_ROOT = tmp_path / "private"
+    (tmp_path / "private" / "ab").mkdir(parents=True)
+    (tmp_path / "private" / "ab" / "constitution.pdf").write_bytes(b"%PDF-1.4 constitution")
+    archive = tmp_path / "b.tar.gz"
+    create_backup(output=archive)
+    (tmp_path / "private" / "ab" / "constitution.pdf").unlink()
+    restore_backup(archive_path=archive)
+    assert (tmp_path / "private" / "ab" / "constitution.pdf").read_bytes() == (
+        b"%PDF-1.4 constitution"
+    )
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_taken_before_private_documents_were_carried_still_restores(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.GRANTS_PRIVATE_ROOT = tmp_path / "private"
+    archive = tmp_path / "b.tar.gz"
+    create_backup(output=archive)
+    manifest = read_manifest(archive)
+    del manifest["private_files"]
+    _rewrite_manifest(archive, manifest, tmp_path)
+    assert restore_backup(archive_path=archive)["tables"] == manifest["tables"]
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_without_yes_asks_and_restores_nothing_unless_told(tmp_path, settings, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     archive = tmp_path / "b.tar.gz"

@@ -1,5 +1,6 @@
 """Backups: one archive holding the database (pg_dump, or SQLite's online backup), the uploaded
-files and a manifest of every table's row count and checksum, and a restore that checks it."""
+files, applicants' private documents and a manifest of every table's row count and checksum, and
+a restore that checks it."""
 
 import hashlib
 import io
@@ -20,6 +21,12 @@ from django.db import connections
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MEDIA = "media"
+
+# The folders of files a backup carries, by their name in the archive and the setting that says
+# where they are. Linked record-level data and its pseudonymisation keys (LINKAGE_DATA_DIR,
+# LINKAGE_KEY_DIR) are left out on purpose: they are destroyed when a linkage project ends and a
+# copy in every backup would outlive that promise (ADR 25).
+FILE_FOLDERS = {MEDIA: "MEDIA_ROOT", "private": "GRANTS_PRIVATE_ROOT"}
 
 
 class BackupError(Exception):
@@ -109,8 +116,12 @@ def _dump_database(folder: Path, alias: str) -> str:
     return target.name
 
 
-def _media_root() -> Path:
-    return Path(settings.MEDIA_ROOT)
+def _folder(name: str) -> Path:
+    return Path(getattr(settings, FILE_FOLDERS[name]))
+
+
+def _count_key(name: str) -> str:
+    return f"{name}_files"
 
 
 def create_backup(*, output: Path, alias: str = "default") -> dict:
@@ -130,16 +141,18 @@ def create_backup(*, output: Path, alias: str = "default") -> dict:
                 name: {"rows": s.rows, "checksum": s.checksum}
                 for name, s in summarise_tables(alias).items()
             },
-            "media_files": 0,
+            **{_count_key(name): 0 for name in FILE_FOLDERS},
         }
         partial = output.with_name(output.name + ".partial")
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(folder / database_file, arcname=database_file)
-            media = _media_root()
-            if media.is_dir():
-                for path in sorted(p for p in media.rglob("*") if p.is_file()):
-                    archive.add(path, arcname=f"{MEDIA}/{path.relative_to(media).as_posix()}")
-                    manifest["media_files"] += 1
+            for name in FILE_FOLDERS:
+                root = _folder(name)
+                if not root.is_dir():
+                    continue
+                for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                    archive.add(path, arcname=f"{name}/{path.relative_to(root).as_posix()}")
+                    manifest[_count_key(name)] += 1
             data = json.dumps(manifest, indent=2, sort_keys=True).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(data)
@@ -181,16 +194,16 @@ def _restore_database(folder: Path, manifest: dict, alias: str) -> None:
     )  # fmt: skip
 
 
-def _restore_media(archive: tarfile.TarFile) -> int:
-    media = _media_root()
-    if media.exists():
-        shutil.rmtree(media)
-    media.mkdir(parents=True)
-    members = [m for m in archive.getmembers() if m.name.startswith(f"{MEDIA}/") and m.isfile()]
+def _restore_folder(archive: tarfile.TarFile, name: str) -> int:
+    root = _folder(name)
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    members = [m for m in archive.getmembers() if m.name.startswith(f"{name}/") and m.isfile()]
     for member in members:
-        member.name = member.name[len(MEDIA) + 1 :]
+        member.name = member.name[len(name) + 1 :]
     # The "data" filter refuses absolute paths, links out of the folder and device files.
-    archive.extractall(media, members=members, filter="data")
+    archive.extractall(root, members=members, filter="data")
     return len(members)
 
 
@@ -222,12 +235,13 @@ def restore_backup(*, archive_path: Path, alias: str = "default") -> dict:
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive_path, "r:gz") as archive:
         archive.extract(manifest["database_file"], tmp, filter="data")
         _restore_database(Path(tmp), manifest, alias)
-        media_files = _restore_media(archive)
+        restored = {name: _restore_folder(archive, name) for name in FILE_FOLDERS}
     problems = differences(manifest["tables"], summarise_tables(alias))
-    if media_files != manifest["media_files"]:
-        problems.append(
-            f"media: {manifest['media_files']} files in the backup, {media_files} restored"
-        )
+    for name, count in restored.items():
+        # A backup taken before a folder was carried has no count for it: none were in it.
+        expected = manifest.get(_count_key(name), 0)
+        if count != expected:
+            problems.append(f"{name}: {expected} files in the backup, {count} restored")
     if problems:
         raise BackupError("The restored platform differs from the backup:\n" + "\n".join(problems))
     return manifest

@@ -30,5 +30,6 @@ class Command(BaseCommand):
         rows = sum(t["rows"] for t in manifest["tables"].values())
         self.stdout.write(
             f"Backed up {len(manifest['tables'])} tables ({rows} rows) and "
-            f"{manifest['media_files']} uploaded files to {output}"
+            f"{manifest['media_files']} uploaded files and {manifest['private_files']} private "
+            f"documents to {output}"
         )

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Restored {len(manifest['tables'])} tables and {manifest['media_files']} uploaded "
-            "files; every table's row count and checksum match the backup."
+            f"Restored {len(manifest['tables'])} tables, {manifest['media_files']} uploaded files "
+            f"and {manifest.get('private_files', 0)} private documents; every table's row count "
+            "and checksum match the backup."
         )
