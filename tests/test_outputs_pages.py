@@ -135,6 +135,13 @@ def test_the_overview_lists_released_statistics_and_the_analysts_way_in(client, 
     assert reverse("outputs_project", kwargs={"project_pk": w.project.pk}) in page.content.decode()
 
 
+def test_the_overview_takes_an_analyst_to_the_projects_linked_data(client, w):
+    factories.MembershipFactory(partnership=w.project.partnership, person=w.analyst)
+    client.force_login(w.analyst)
+    page = client.get(reverse("partnership", kwargs={"slug": w.project.partnership.slug}))
+    assert reverse("linkage_project", kwargs={"pk": w.project.pk}) in page.content.decode()
+
+
 def test_a_returned_output_is_resubmitted_from_the_page_to_the_same_two(client, w):
     services.submit_output(output=w.output, checkers=w.checkers[:2], by=w.analyst)
     for checker in w.checkers[:2]:
