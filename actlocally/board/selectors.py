@@ -7,21 +7,24 @@ The measurement figures are built here for all the partnerships at once (measure
 dashboard and the partnership's measurement page can never disagree."""
 
 import datetime
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from actlocally.actions.models import Action
 from actlocally.authorization import has_permission
 from actlocally.authorization.checks import visible_partnership_filter
 from actlocally.journey.models import Phase, Status, StepProgress
 from actlocally.measurement import statistics as st
+from actlocally.measurement import versions
 from actlocally.measurement.models import (
     ENGLAND_CODE,
     DataPoint,
@@ -40,6 +43,8 @@ from actlocally.measurement.selectors import (
 from actlocally.partnerships.models import FocusIssue, LocalAuthority, Partnership
 from actlocally.places.models import FocusArea
 from actlocally.statements.models import Statement, StatementVersion
+
+from .rows import indicator_rows
 
 SMALL_NUMBERS = "measurement.view_small_numbers"
 
@@ -71,19 +76,29 @@ class Row:
     phase: PhaseSummary
     statement: StatementSummary
     overdue: int
+    # The indicators' summaries; or, for the page, only their rows as HTML (`indicator_rows`).
     indicators: list[dict] = field(default_factory=list)
     sees_small_numbers: bool = False
-    measurement_url: str = ""
+    indicator_rows: str = ""
+    has_indicators: bool = False
+    any_illustrative: bool = False
 
-    @property
-    def any_illustrative(self) -> bool:
-        return any(i["indicator"].illustrative for i in self.indicators)
 
-    @property
-    def worse(self) -> int:
-        return sum(
-            1 for i in self.indicators if i["vs_local_authority"].result == st.Comparison.WORSE
-        )
+@dataclass(frozen=True)
+class RowsHtml:
+    """A partnership's indicator rows as the page shows them, cached with the summaries."""
+
+    html: str
+    has_indicators: bool
+    any_illustrative: bool
+
+
+def rows_html(summaries: list[dict], words: dict) -> RowsHtml:
+    return RowsHtml(
+        html=indicator_rows(summaries, words),
+        has_indicators=bool(summaries),
+        any_illustrative=any(i["indicator"].illustrative for i in summaries),
+    )
 
 
 # Journey ---------------------------------------------------------------------------------------
@@ -322,8 +337,95 @@ def trend_summary(summary: dict, words: dict) -> dict:
 # The page --------------------------------------------------------------------------------------
 
 
-def board_dashboard(local_authority: LocalAuthority, user) -> dict:
-    """Every partnership of the authority the person may see, side by side."""
+# Judgements are cached per version of the figures: an hour at most, so an authority's entries
+# for superseded versions leave the cache even where it never culls.
+CACHE_SECONDS = 60 * 60
+# What the dashboard and its CSV read of each indicator's summary (not its whole series).
+SUMMARY_KEYS = (
+    "chosen",
+    "indicator",
+    "latest",
+    "latest_value",
+    "latest_interval",
+    "vs_local_authority",
+    "vs_england",
+    "change",
+    "trend_summary",
+    "url",
+)
+
+
+def measured(partnerships: list[Partnership], sees: dict[int, bool], threshold: int) -> dict:
+    """partnership id -> its chosen indicators' summaries (the dashboard's slice of them), with
+    counts below `threshold` suppressed where `sees` says the person may not see them
+    (5 queries)."""
+    ids = [p.pk for p in partnerships]
+    chosen = list(
+        PartnershipIndicator.objects.filter(partnership_id__in=ids).order_by("indicator__name")
+    )
+    # The authority's few indicators once each, not one copy per partnership that chose them.
+    indicators = Indicator.objects.in_bulk({c.indicator_id for c in chosen})
+    by_pk = {p.pk: p for p in partnerships}
+    for c in chosen:
+        c.partnership = by_pk[c.partnership_id]
+        c.indicator = indicators[c.indicator_id]
+    series = series_for_partnerships(partnerships, chosen)
+    trend_words = {k: str(v) for k, v in TREND_WORDS.items()}
+    # One reverse() per partnership, not per indicator: measurement_indicator is "<int:pk>/"
+    # under it (tested against get_absolute_url).
+    urls = {p.pk: reverse("measurement", kwargs={"slug": p.slug}) for p in partnerships}
+    result: dict[int, list[dict]] = {pk: [] for pk in ids}
+    for c in chosen:
+        summary = summarise(
+            c.partnership,
+            series[c.pk],
+            threshold=None if sees[c.partnership_id] else threshold,
+        )
+        summary["trend_summary"] = trend_summary(summary, trend_words)
+        summary["url"] = f"{urls[c.partnership_id]}{c.pk}/"
+        result[c.partnership_id].append({k: summary[k] for k in SUMMARY_KEYS})
+    # Cached without the partnerships: the page attaches its own, freshly read.
+    for c in chosen:
+        c._state.fields_cache.pop("partnership", None)
+    return result
+
+
+def _cache_key(local_authority, partnerships, sees, threshold, words) -> str:
+    """Everything the summaries depend on besides the figures' version: the language of their
+    sentences, the threshold, the authority's name (in the sentences), which partnerships are
+    shown, under which address, with or without small numbers, and the page's words."""
+    shown = repr(
+        (
+            local_authority.name,
+            [(p.pk, p.slug, p.local_authority_id, sees[p.pk]) for p in partnerships],
+            sorted(words.items()) if words else None,
+        )
+    )
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
+    kind = "html" if words else "summaries"
+    return (
+        f"board:{kind}:{local_authority.pk}:{versions.current()}:{get_language()}:{threshold}:"
+        f"{digest}"
+    )
+
+
+def cached_measured(local_authority, partnerships, sees, threshold, words=None) -> dict:
+    """partnership id -> `measured`'s summaries, or with `words` (rows.labels) their rows as
+    HTML (RowsHtml), from the cache when the figures have not changed since they were worked
+    out (1 query then: the version)."""
+    key = _cache_key(local_authority, partnerships, sees, threshold, words)
+    found = cache.get(key)
+    if found is None:
+        found = measured(partnerships, sees, threshold)
+        if words:
+            found = {pk: rows_html(summaries, words) for pk, summaries in found.items()}
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def board_dashboard(local_authority: LocalAuthority, user, *, words: dict | None = None) -> dict:
+    """Every partnership of the authority the person may see, side by side: each with its
+    indicators' summaries, or with `words` (rows.labels, for the page) only their HTML rows."""
     partnerships = list(
         local_authority.partnerships.filter(visible_partnership_filter(user))
         .select_related("local_authority")
@@ -337,44 +439,32 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
         .order_by("name")
     )
     ids = [p.pk for p in partnerships]
-    chosen = list(
-        PartnershipIndicator.objects.filter(partnership_id__in=ids).order_by("indicator__name")
-    )
-    # The authority's few indicators once each, not one copy per partnership that chose them.
-    indicators = Indicator.objects.in_bulk({c.indicator_id for c in chosen})
-    by_pk = {p.pk: p for p in partnerships}
-    for c in chosen:
-        c.partnership = by_pk[c.partnership_id]
-        c.indicator = indicators[c.indicator_id]
-    series = series_for_partnerships(partnerships, chosen)
+    threshold = small_number_threshold()
+    sees = {p.pk: has_permission(user, SMALL_NUMBERS, p) for p in partnerships}
+    indicators = cached_measured(local_authority, partnerships, sees, threshold, words)
     phases = phases_of(ids)
     statements = statements_of(ids)
     overdue = overdue_counts(ids)
-    threshold = small_number_threshold()
-    trend_words = {k: str(v) for k, v in TREND_WORDS.items()}
-    rows = {}
+    rows = []
     for p in partnerships:
-        sees = has_permission(user, SMALL_NUMBERS, p)
-        rows[p.pk] = Row(
+        row = Row(
             partnership=p,
             focus=p.active_focus[0] if p.active_focus else None,
             phase=phases[p.pk],
             statement=statement_summary(statements.get(p.pk)),
             overdue=overdue.get(p.pk, 0),
-            sees_small_numbers=sees,
-            # One reverse() per partnership, not per indicator: measurement_indicator is
-            # "<int:pk>/" under it (tested against get_absolute_url).
-            measurement_url=reverse("measurement", kwargs={"slug": p.slug}),
+            sees_small_numbers=sees[p.pk],
         )
-    for c in chosen:
-        row = rows[c.partnership_id]
-        summary = summarise(
-            c.partnership, series[c.pk], threshold=None if row.sees_small_numbers else threshold
-        )
-        summary["trend_summary"] = trend_summary(summary, trend_words)
-        summary["url"] = f"{row.measurement_url}{c.pk}/"
-        row.indicators.append(summary)
-    rows = list(rows.values())
+        found = indicators.get(p.pk)
+        if isinstance(found, RowsHtml):
+            row.indicator_rows = found.html
+            row.has_indicators = found.has_indicators
+            row.any_illustrative = found.any_illustrative
+        elif found:
+            row.indicators = found
+            row.has_indicators = True
+            row.any_illustrative = any(i["indicator"].illustrative for i in found)
+        rows.append(row)
     return {
         "rows": rows,
         "threshold": threshold,
