@@ -10,6 +10,7 @@ import datetime
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import connection
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from actlocally.actions.models import Action
 from actlocally.authorization import has_permission
 from actlocally.authorization.checks import visible_partnership_filter
-from actlocally.journey.models import Phase, Status, StepProgress
+from actlocally.journey.models import Phase, Status, Step, StepProgress
 from actlocally.measurement import statistics as st
 from actlocally.measurement import versions
 from actlocally.measurement.models import (
@@ -40,7 +41,13 @@ from actlocally.measurement.selectors import (
     small_number_threshold,
     summarise,
 )
-from actlocally.partnerships.models import FocusIssue, LocalAuthority, Partnership
+from actlocally.partnerships.models import (
+    DatePrecision,
+    FocusIssue,
+    LocalAuthority,
+    Partnership,
+    format_date,
+)
 from actlocally.places.models import FocusArea
 from actlocally.statements.models import Statement, StatementVersion
 
@@ -82,6 +89,7 @@ class Row:
     indicator_rows: str = ""
     has_indicators: bool = False
     any_illustrative: bool = False
+    card: object = None  # rows.Card: the page's words and links, set by the view
 
 
 @dataclass(frozen=True)
@@ -105,11 +113,16 @@ def rows_html(summaries: list[dict], words: dict) -> RowsHtml:
 
 
 def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
-    """partnership id -> its current phase (2 queries). A partnership works on several phases at
+    """partnership id -> its current phase (3 queries). A partnership works on several phases at
     once (it delivers actions while still drawing more partners in), so its phase is the
     furthest one it has begun, not the first one it has not finished."""
-    phases = list(Phase.objects.prefetch_related("steps"))
-    phase_of_step = {step.pk: phase for phase in phases for step in phase.steps.all()}
+    phases = {
+        pk: (number, title)
+        for pk, number, title in Phase.objects.values_list("pk", "number", "title")
+    }
+    phase_of_step = {
+        step: phases[phase] for step, phase in Step.objects.values_list("pk", "phase_id")
+    }
     total = len(phase_of_step)
     done = Counter()
     furthest = {}
@@ -121,55 +134,92 @@ def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
         phase = phase_of_step[step_id]
         if status == Status.DONE:
             done[partnership_id] += 1
-        if partnership_id not in furthest or phase.number > furthest[partnership_id].number:
+        if partnership_id not in furthest or phase[0] > furthest[partnership_id][0]:
             furthest[partnership_id] = phase
-    first = phases[0] if phases else None
-    result = {}
-    for pk in partnership_ids:
-        phase = furthest.get(pk, first)
-        result[pk] = PhaseSummary(
-            phase.number if phase else None, phase.title if phase else "", done[pk], total
-        )
-    return result
+    first = min(phases.values(), default=(None, ""))
+    return {pk: PhaseSummary(*furthest.get(pk, first), done[pk], total) for pk in partnership_ids}
 
 
 # Statements of Intent --------------------------------------------------------------------------
 
 
-def statement_summary(statement: Statement | None) -> StatementSummary:
+class VersionState(NamedTuple):
+    """What the dashboard reads of a Statement of Intent's version (not its document)."""
+
+    number: int
+    status: str
+    agreed_on: datetime.date | None
+    agreed_on_precision: str
+    updated_at: datetime.datetime
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.status == StatementVersion.Status.AGREED
+
+    @property
+    def date_label(self) -> str:
+        # StatementVersion.date_label's rule.
+        if self.agreed_on:
+            return format_date(self.agreed_on, self.agreed_on_precision)
+        return format_date(self.updated_at.date(), DatePrecision.DAY)
+
+    @property
+    def status_label(self) -> str:
+        return str(StatementVersion.Status(self.status).label)
+
+    @property
+    def tag_class(self) -> str:
+        return StatementVersion.TAG_CLASSES[self.status]
+
+
+def statement_summary(statement: tuple[str, list[VersionState]] | None) -> StatementSummary:
+    """The Statement of Intent's state in words, from statements_of's (address, versions)."""
     if statement is None:
         return StatementSummary(_("Not started"), "govuk-tag--grey")
-    versions = sorted(statement.versions.all(), key=lambda v: -v.number)
+    url, states = statement
+    versions = sorted(states, key=lambda v: -v.number)
     agreed = next((v for v in versions if v.is_agreed), None)
     latest = versions[0] if versions else None
-    url = statement.get_absolute_url()
     if agreed is not None:
         words = _("Agreed %(date)s") % {"date": agreed.date_label}
         if latest is not agreed:
             words += " · " + _("version %(number)s %(status)s") % {
                 "number": latest.number,
-                "status": latest.get_status_display().lower(),
+                "status": latest.status_label.lower(),
             }
         return StatementSummary(words, "govuk-tag--green", url)
     if latest is None:
         return StatementSummary(_("Not started"), "govuk-tag--grey", url)
     words = _("%(status)s (version %(number)s)") % {
-        "status": latest.get_status_display(),
+        "status": latest.status_label,
         "number": latest.number,
     }
     return StatementSummary(words, latest.tag_class, url)
 
 
-def statements_of(partnership_ids: list[int]) -> dict[int, Statement]:
-    """partnership id -> the Statement of Intent of its current focus issue (2 queries)."""
-    return {
-        s.partnership_id: s
-        for s in Statement.objects.filter(
-            partnership_id__in=partnership_ids, focus_issue__status=FocusIssue.Status.ACTIVE
-        )
-        .select_related("focus_issue", "partnership")
-        .prefetch_related(Prefetch("versions", queryset=StatementVersion.objects.defer("content")))
+def statements_of(partnership_ids: list[int]) -> dict[int, tuple[str, list[VersionState]]]:
+    """partnership id -> the address of the Statement of Intent of its current focus issue and
+    its versions' states (2 queries, plain rows: the documents are not read)."""
+    current = {"focus_issue__status": FocusIssue.Status.ACTIVE}
+    result = {
+        partnership_id: (reverse("statement", kwargs={"slug": slug}), [])
+        for partnership_id, slug in Statement.objects.filter(
+            partnership_id__in=partnership_ids, **current
+        ).values_list("partnership_id", "partnership__slug")
     }
+    for partnership_id, *state in StatementVersion.objects.filter(
+        statement__partnership_id__in=partnership_ids,
+        **{f"statement__{k}": v for k, v in current.items()},
+    ).values_list(
+        "statement__partnership_id",
+        "number",
+        "status",
+        "agreed_on",
+        "agreed_on_precision",
+        "updated_at",
+    ):
+        result[partnership_id][1].append(VersionState(*state))
+    return result
 
 
 # Actions ---------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ def dashboard(request, code):
     la = _authority_or_404(request, code)
     words = rows.labels(la.name)
     page = selectors.board_dashboard(la, request.user, words=words)
+    rows.cards(page["rows"])
     return render(request, "board/dashboard.html", {"local_authority": la, "labels": words, **page})
 
 
