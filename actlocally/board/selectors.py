@@ -7,12 +7,10 @@ The measurement figures are built here for all the partnerships at once (measure
 dashboard and the partnership's measurement page can never disagree."""
 
 import datetime
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -143,6 +141,9 @@ def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
 # Statements of Intent --------------------------------------------------------------------------
 
 
+_SLUG = "partnership-slug-placeholder"
+
+
 class VersionState(NamedTuple):
     """What the dashboard reads of a Statement of Intent's version (not its document)."""
 
@@ -201,8 +202,10 @@ def statements_of(partnership_ids: list[int]) -> dict[int, tuple[str, list[Versi
     """partnership id -> the address of the Statement of Intent of its current focus issue and
     its versions' states (2 queries, plain rows: the documents are not read)."""
     current = {"focus_issue__status": FocusIssue.Status.ACTIVE}
+    # One reverse() per page: every current Statement's address is the same pattern.
+    pattern = reverse("statement", kwargs={"slug": _SLUG})
     result = {
-        partnership_id: (reverse("statement", kwargs={"slug": slug}), [])
+        partnership_id: (pattern.replace(_SLUG, slug), [])
         for partnership_id, slug in Statement.objects.filter(
             partnership_id__in=partnership_ids, **current
         ).values_list("partnership_id", "partnership__slug")
@@ -387,9 +390,6 @@ def trend_summary(summary: dict, words: dict) -> dict:
 # The page --------------------------------------------------------------------------------------
 
 
-# Judgements are cached per version of the figures: an hour at most, so an authority's entries
-# for superseded versions leave the cache even where it never culls.
-CACHE_SECONDS = 60 * 60
 # What the dashboard and its CSV read of each indicator's summary (not its whole series).
 SUMMARY_KEYS = (
     "chosen",
@@ -440,37 +440,28 @@ def measured(partnerships: list[Partnership], sees: dict[int, bool], threshold: 
     return result
 
 
-def _cache_key(local_authority, partnerships, sees, threshold, words) -> str:
-    """Everything the summaries depend on besides the figures' version: the language of their
-    sentences, the threshold, the authority's name (in the sentences), which partnerships are
-    shown, under which address, with or without small numbers, and the page's words."""
-    shown = repr(
-        (
-            local_authority.name,
-            [(p.pk, p.slug, p.local_authority_id, sees[p.pk]) for p in partnerships],
-            sorted(words.items()) if words else None,
-        )
-    )
-    digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
-    kind = "html" if words else "summaries"
-    return (
-        f"board:{kind}:{local_authority.pk}:{versions.current()}:{get_language()}:{threshold}:"
-        f"{digest}"
-    )
-
-
 def cached_measured(local_authority, partnerships, sees, threshold, words=None) -> dict:
     """partnership id -> `measured`'s summaries, or with `words` (rows.labels) their rows as
     HTML (RowsHtml), from the cache when the figures have not changed since they were worked
-    out (1 query then: the version)."""
-    key = _cache_key(local_authority, partnerships, sees, threshold, words)
-    found = cache.get(key)
-    if found is None:
+    out (1 query then: the version). Besides the figures they depend on the language of their
+    sentences, the threshold, the authority's name, which partnerships are shown, under which
+    address, with or without small numbers, and the page's words."""
+
+    def compute():
         found = measured(partnerships, sees, threshold)
         if words:
-            found = {pk: rows_html(summaries, words) for pk, summaries in found.items()}
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+            return {pk: rows_html(summaries, words) for pk, summaries in found.items()}
+        return found
+
+    parts = (
+        local_authority.pk,
+        local_authority.name,
+        get_language(),
+        threshold,
+        [(p.pk, p.slug, p.local_authority_id, sees[p.pk]) for p in partnerships],
+        sorted(words.items()) if words else None,
+    )
+    return versions.cached("board-html" if words else "board", parts, compute)
 
 
 def board_dashboard(local_authority: LocalAuthority, user, *, words: dict | None = None) -> dict:

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from actlocally.authorization import has_permission
 
 from . import statistics as st
+from . import versions
 from .models import ENGLAND_CODE, DataPoint, GeographyType, Indicator, PartnershipIndicator, Unit
 
 _translated: dict[tuple[str | None, str], str] = {}
@@ -120,12 +121,27 @@ class Series:
 
 def series_for(partnership, chosen: list[PartnershipIndicator]) -> dict[int, Series]:
     """chosen indicator id -> its Series, in three queries whatever the number of indicators,
-    periods or LSOAs."""
+    periods or LSOAs; or one (the figures' version) when they are cached."""
+    if not chosen:
+        return {}
+    parts = (
+        partnership.pk,
+        partnership.local_authority.code,
+        sorted((c.pk, c.indicator_id) for c in chosen),
+    )
+    figures = versions.cached("series", parts, lambda: _figures_of(partnership, chosen))
+    return {
+        c.pk: Series(chosen=c, area=area, local_authority=la, england=england)
+        for c in chosen
+        for area, la, england in [figures[c.pk]]
+    }
+
+
+def _figures_of(partnership, chosen: list[PartnershipIndicator]) -> dict[int, tuple]:
+    """chosen indicator id -> its (area, local authority, England) figures by period."""
     from actlocally.places.models import LSOA
 
     by_indicator = {c.indicator_id: Series(chosen=c) for c in chosen}
-    if not by_indicator:
-        return {}
     la_code = partnership.local_authority.code
     area_codes = list(
         LSOA.objects.filter(focus_areas__partnership=partnership).values_list("code", flat=True)
@@ -187,7 +203,7 @@ def series_for(partnership, chosen: list[PartnershipIndicator]) -> dict[int, Ser
                 value=None,
                 lsoas=row["rows"],
             )
-    return {s.chosen.pk: s for s in by_indicator.values()}
+    return {s.chosen.pk: (s.area, s.local_authority, s.england) for s in by_indicator.values()}
 
 
 # Judgements and their sentences ----------------------------------------------------------------

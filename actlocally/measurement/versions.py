@@ -5,12 +5,20 @@ judge hundreds of indicators at once (the board dashboard) cache their results u
 ORM saves and deletes change it through the signals connected in `connect()`; writes that go
 around the ORM (save_figures' prepared upsert, bulk loads) call `bump()` themselves."""
 
+import hashlib
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 ROW = 1
+# An hour at most, so entries for superseded versions leave even a cache that never culls.
+CACHE_SECONDS = 60 * 60
+T = TypeVar("T")
+_MISSING = object()
 
 
 def current() -> str:
@@ -29,6 +37,18 @@ def bump() -> None:
     with transaction.atomic():
         if not DataVersion.objects.filter(pk=ROW).update(token=token):
             DataVersion.objects.update_or_create(pk=ROW, defaults={"token": token})
+
+
+def cached(kind: str, parts: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, from the cache when the figures have not changed since it was worked out.
+    `parts` is everything else the result depends on (its repr is hashed into the key)."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"measurement:{kind}:{current()}:{digest}"
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def _changed(sender, **kwargs) -> None:
@@ -52,6 +72,7 @@ def connect() -> None:
         )
     post_save.connect(_changed, sender=DataPoint, dispatch_uid="versions-save-DataPoint")
     post_save.connect(_changed, sender=LocalAuthority, dispatch_uid="versions-save-LA")
-    m2m_changed.connect(
-        _changed, sender=FocusArea.lsoas.through, dispatch_uid="versions-focus-area-lsoas"
-    )
+    through = FocusArea.lsoas.through
+    m2m_changed.connect(_changed, sender=through, dispatch_uid="versions-focus-area-lsoas")
+    # An LSOA deleted (a boundary reload) takes its focus-area rows with it, signalling no m2m.
+    post_delete.connect(_changed, sender=through, dispatch_uid="versions-focus-area-lsoa-gone")
