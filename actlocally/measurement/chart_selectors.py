@@ -1,5 +1,5 @@
 """Reads behind the funnel plot and the spine chart: the LSOA figures of an indicator, with
-small numbers suppressed for everyone who may not see them (as selectors.py does for the area).
+small numbers suppressed for everyone who may not see them (as the selectors do for the area).
 Each read is a fixed number of queries whatever the number of indicators, LSOAs or periods."""
 
 from collections import defaultdict
