@@ -239,4 +239,3 @@ def test_the_reports_charts_read_nothing_per_indicator(world, django_assert_num_
     with django_assert_num_queries(0):
         charts = reports.report_charts(p, rows, member)
     assert len(charts) == 3
-
