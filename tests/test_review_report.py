@@ -211,3 +211,31 @@ def test_a_typed_indicator_name_is_text_in_the_reports_chart(client, world, repo
     chosen.indicator.save()
     client.force_login(world.people["member"])
     assert "<script>alert" not in client.get(report.get_absolute_url()).content.decode()
+
+
+def charted_indicator(p, name):
+    chosen = factories.PartnershipIndicatorFactory(partnership=p, indicator__name=name)
+    for year in (2022, 2023):
+        factories.DataPointFactory(
+            indicator=chosen.indicator,
+            geography="area",
+            code=str(p.pk),
+            partnership=p,
+            period=f"{year}/{(year + 1) % 100:02d}",
+            period_start=datetime.date(year, 9, 1),
+            numerator=40 + year % 10,
+            denominator=400,
+            value=(40 + year % 10) / 4,
+        )
+    return chosen
+
+
+def test_the_reports_charts_read_nothing_per_indicator(world, django_assert_num_queries):
+    p = world.keighley
+    for n in range(3):
+        charted_indicator(p, f"Indicator {n}")
+    member = world.people["member"]
+    rows = measurement.indicators_page(p, member)["rows"]
+    with django_assert_num_queries(0):
+        charts = reports.report_charts(p, rows, member)
+    assert len(charts) == 3

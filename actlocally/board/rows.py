@@ -5,9 +5,12 @@ time in its lazy-string wrappers. Every value put into the markup goes through `
 measurement pages' own."""
 
 import html
+from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 ROW = (
     '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
@@ -103,3 +106,43 @@ def indicator_rows(indicators: list[dict], words: dict) -> SafeString:
             )
         )
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A partnership card's own words and links (plain text: the template escapes them)."""
+
+    phase: str
+    steps: str
+    overdue: str
+    caption: str
+    home_url: str
+    journey_url: str
+    overdue_url: str
+
+
+# A slug no partnership has, reversed once per page: every card's links are the same pattern.
+_SLUG = "partnership-slug-placeholder"
+
+
+def cards(page_rows: list) -> None:
+    """Give each dashboard row its Card: a reverse() per page, not three per partnership, and
+    each sentence's format translated once."""
+    home, journey, plan = (
+        reverse(name, kwargs={"slug": _SLUG}) for name in ("partnership", "journey", "action_plan")
+    )
+    phase_words = _("Phase %(number)s: %(title)s")
+    steps_words = _("%(done)s of the blueprint's %(total)s steps done")
+    caption_words = _("Indicators of %(name)s")
+    for row in page_rows:
+        p, phase = row.partnership, row.phase
+        row.card = Card(
+            phase=phase_words % {"number": phase.number, "title": phase.title},
+            steps=steps_words % {"done": phase.done, "total": phase.total},
+            overdue=ngettext("%(counter)s overdue", "%(counter)s overdue", row.overdue)
+            % {"counter": row.overdue},
+            caption=caption_words % {"name": p.name},
+            home_url=home.replace(_SLUG, p.slug),
+            journey_url=journey.replace(_SLUG, p.slug),
+            overdue_url=f"{plan.replace(_SLUG, p.slug)}?status=overdue",
+        )

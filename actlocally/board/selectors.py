@@ -9,19 +9,21 @@ dashboard and the partnership's measurement page can never disagree."""
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from actlocally.actions.models import Action
 from actlocally.authorization import has_permission
 from actlocally.authorization.checks import visible_partnership_filter
-from actlocally.journey.models import Phase, Status, StepProgress
+from actlocally.journey.models import Phase, Status, Step, StepProgress
 from actlocally.measurement import statistics as st
+from actlocally.measurement import versions
 from actlocally.measurement.models import (
     ENGLAND_CODE,
     DataPoint,
@@ -37,9 +39,17 @@ from actlocally.measurement.selectors import (
     small_number_threshold,
     summarise,
 )
-from actlocally.partnerships.models import FocusIssue, LocalAuthority, Partnership
+from actlocally.partnerships.models import (
+    DatePrecision,
+    FocusIssue,
+    LocalAuthority,
+    Partnership,
+    format_date,
+)
 from actlocally.places.models import FocusArea
 from actlocally.statements.models import Statement, StatementVersion
+
+from .rows import indicator_rows
 
 SMALL_NUMBERS = "measurement.view_small_numbers"
 
@@ -71,30 +81,46 @@ class Row:
     phase: PhaseSummary
     statement: StatementSummary
     overdue: int
+    # The indicators' summaries; or, for the page, only their rows as HTML (`indicator_rows`).
     indicators: list[dict] = field(default_factory=list)
     sees_small_numbers: bool = False
-    measurement_url: str = ""
+    indicator_rows: str = ""
+    has_indicators: bool = False
+    any_illustrative: bool = False
+    card: object = None  # rows.Card: the page's words and links, set by the view
 
-    @property
-    def any_illustrative(self) -> bool:
-        return any(i["indicator"].illustrative for i in self.indicators)
 
-    @property
-    def worse(self) -> int:
-        return sum(
-            1 for i in self.indicators if i["vs_local_authority"].result == st.Comparison.WORSE
-        )
+@dataclass(frozen=True)
+class RowsHtml:
+    """A partnership's indicator rows as the page shows them, cached with the summaries."""
+
+    html: str
+    has_indicators: bool
+    any_illustrative: bool
+
+
+def rows_html(summaries: list[dict], words: dict) -> RowsHtml:
+    return RowsHtml(
+        html=indicator_rows(summaries, words),
+        has_indicators=bool(summaries),
+        any_illustrative=any(i["indicator"].illustrative for i in summaries),
+    )
 
 
 # Journey ---------------------------------------------------------------------------------------
 
 
 def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
-    """partnership id -> its current phase (2 queries). A partnership works on several phases at
+    """partnership id -> its current phase (3 queries). A partnership works on several phases at
     once (it delivers actions while still drawing more partners in), so its phase is the
     furthest one it has begun, not the first one it has not finished."""
-    phases = list(Phase.objects.prefetch_related("steps"))
-    phase_of_step = {step.pk: phase for phase in phases for step in phase.steps.all()}
+    phases = {
+        pk: (number, title)
+        for pk, number, title in Phase.objects.values_list("pk", "number", "title")
+    }
+    phase_of_step = {
+        step: phases[phase] for step, phase in Step.objects.values_list("pk", "phase_id")
+    }
     total = len(phase_of_step)
     done = Counter()
     furthest = {}
@@ -106,55 +132,97 @@ def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
         phase = phase_of_step[step_id]
         if status == Status.DONE:
             done[partnership_id] += 1
-        if partnership_id not in furthest or phase.number > furthest[partnership_id].number:
+        if partnership_id not in furthest or phase[0] > furthest[partnership_id][0]:
             furthest[partnership_id] = phase
-    first = phases[0] if phases else None
-    result = {}
-    for pk in partnership_ids:
-        phase = furthest.get(pk, first)
-        result[pk] = PhaseSummary(
-            phase.number if phase else None, phase.title if phase else "", done[pk], total
-        )
-    return result
+    first = min(phases.values(), default=(None, ""))
+    return {pk: PhaseSummary(*furthest.get(pk, first), done[pk], total) for pk in partnership_ids}
 
 
 # Statements of Intent --------------------------------------------------------------------------
 
 
-def statement_summary(statement: Statement | None) -> StatementSummary:
+_SLUG = "partnership-slug-placeholder"
+
+
+class VersionState(NamedTuple):
+    """What the dashboard reads of a Statement of Intent's version (not its document)."""
+
+    number: int
+    status: str
+    agreed_on: datetime.date | None
+    agreed_on_precision: str
+    updated_at: datetime.datetime
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.status == StatementVersion.Status.AGREED
+
+    @property
+    def date_label(self) -> str:
+        # StatementVersion.date_label's rule.
+        if self.agreed_on:
+            return format_date(self.agreed_on, self.agreed_on_precision)
+        return format_date(self.updated_at.date(), DatePrecision.DAY)
+
+    @property
+    def status_label(self) -> str:
+        return str(StatementVersion.Status(self.status).label)
+
+    @property
+    def tag_class(self) -> str:
+        return StatementVersion.TAG_CLASSES[self.status]
+
+
+def statement_summary(statement: tuple[str, list[VersionState]] | None) -> StatementSummary:
+    """The Statement of Intent's state in words, from statements_of's (address, versions)."""
     if statement is None:
         return StatementSummary(_("Not started"), "govuk-tag--grey")
-    versions = sorted(statement.versions.all(), key=lambda v: -v.number)
+    url, states = statement
+    versions = sorted(states, key=lambda v: -v.number)
     agreed = next((v for v in versions if v.is_agreed), None)
     latest = versions[0] if versions else None
-    url = statement.get_absolute_url()
     if agreed is not None:
         words = _("Agreed %(date)s") % {"date": agreed.date_label}
         if latest is not agreed:
             words += " · " + _("version %(number)s %(status)s") % {
                 "number": latest.number,
-                "status": latest.get_status_display().lower(),
+                "status": latest.status_label.lower(),
             }
         return StatementSummary(words, "govuk-tag--green", url)
     if latest is None:
         return StatementSummary(_("Not started"), "govuk-tag--grey", url)
     words = _("%(status)s (version %(number)s)") % {
-        "status": latest.get_status_display(),
+        "status": latest.status_label,
         "number": latest.number,
     }
     return StatementSummary(words, latest.tag_class, url)
 
 
-def statements_of(partnership_ids: list[int]) -> dict[int, Statement]:
-    """partnership id -> the Statement of Intent of its current focus issue (2 queries)."""
-    return {
-        s.partnership_id: s
-        for s in Statement.objects.filter(
-            partnership_id__in=partnership_ids, focus_issue__status=FocusIssue.Status.ACTIVE
-        )
-        .select_related("focus_issue", "partnership")
-        .prefetch_related(Prefetch("versions", queryset=StatementVersion.objects.defer("content")))
+def statements_of(partnership_ids: list[int]) -> dict[int, tuple[str, list[VersionState]]]:
+    """partnership id -> the address of the Statement of Intent of its current focus issue and
+    its versions' states (2 queries, plain rows: the documents are not read)."""
+    current = {"focus_issue__status": FocusIssue.Status.ACTIVE}
+    # One reverse() per page: every current Statement's address is the same pattern.
+    pattern = reverse("statement", kwargs={"slug": _SLUG})
+    result = {
+        partnership_id: (pattern.replace(_SLUG, slug), [])
+        for partnership_id, slug in Statement.objects.filter(
+            partnership_id__in=partnership_ids, **current
+        ).values_list("partnership_id", "partnership__slug")
     }
+    for partnership_id, *state in StatementVersion.objects.filter(
+        statement__partnership_id__in=partnership_ids,
+        **{f"statement__{k}": v for k, v in current.items()},
+    ).values_list(
+        "statement__partnership_id",
+        "number",
+        "status",
+        "agreed_on",
+        "agreed_on_precision",
+        "updated_at",
+    ):
+        result[partnership_id][1].append(VersionState(*state))
+    return result
 
 
 # Actions ---------------------------------------------------------------------------------------
@@ -322,8 +390,83 @@ def trend_summary(summary: dict, words: dict) -> dict:
 # The page --------------------------------------------------------------------------------------
 
 
-def board_dashboard(local_authority: LocalAuthority, user) -> dict:
-    """Every partnership of the authority the person may see, side by side."""
+# What the dashboard and its CSV read of each indicator's summary (not its whole series).
+SUMMARY_KEYS = (
+    "chosen",
+    "indicator",
+    "latest",
+    "latest_value",
+    "latest_interval",
+    "vs_local_authority",
+    "vs_england",
+    "change",
+    "trend_summary",
+    "url",
+)
+
+
+def measured(partnerships: list[Partnership], sees: dict[int, bool], threshold: int) -> dict:
+    """partnership id -> its chosen indicators' summaries (the dashboard's slice of them), with
+    counts below `threshold` suppressed where `sees` says the person may not see them
+    (5 queries)."""
+    ids = [p.pk for p in partnerships]
+    chosen = list(
+        PartnershipIndicator.objects.filter(partnership_id__in=ids).order_by("indicator__name")
+    )
+    # The authority's few indicators once each, not one copy per partnership that chose them.
+    indicators = Indicator.objects.in_bulk({c.indicator_id for c in chosen})
+    by_pk = {p.pk: p for p in partnerships}
+    for c in chosen:
+        c.partnership = by_pk[c.partnership_id]
+        c.indicator = indicators[c.indicator_id]
+    series = series_for_partnerships(partnerships, chosen)
+    trend_words = {k: str(v) for k, v in TREND_WORDS.items()}
+    # One reverse() per partnership, not per indicator: measurement_indicator is "<int:pk>/"
+    # under it (tested against get_absolute_url).
+    urls = {p.pk: reverse("measurement", kwargs={"slug": p.slug}) for p in partnerships}
+    result: dict[int, list[dict]] = {pk: [] for pk in ids}
+    for c in chosen:
+        summary = summarise(
+            c.partnership,
+            series[c.pk],
+            threshold=None if sees[c.partnership_id] else threshold,
+        )
+        summary["trend_summary"] = trend_summary(summary, trend_words)
+        summary["url"] = f"{urls[c.partnership_id]}{c.pk}/"
+        result[c.partnership_id].append({k: summary[k] for k in SUMMARY_KEYS})
+    # Cached without the partnerships: the page attaches its own, freshly read.
+    for c in chosen:
+        c._state.fields_cache.pop("partnership", None)
+    return result
+
+
+def cached_measured(local_authority, partnerships, sees, threshold, words=None) -> dict:
+    """partnership id -> `measured`'s summaries, or with `words` (rows.labels) their rows as
+    HTML (RowsHtml), from the cache when the figures have not changed since they were worked
+    out (1 query then: the version). Besides the figures they depend on the language of their
+    sentences, the threshold, the authority's name, which partnerships are shown, under which
+    address, with or without small numbers, and the page's words."""
+
+    def compute():
+        found = measured(partnerships, sees, threshold)
+        if words:
+            return {pk: rows_html(summaries, words) for pk, summaries in found.items()}
+        return found
+
+    parts = (
+        local_authority.pk,
+        local_authority.name,
+        get_language(),
+        threshold,
+        [(p.pk, p.slug, p.local_authority_id, sees[p.pk]) for p in partnerships],
+        sorted(words.items()) if words else None,
+    )
+    return versions.cached("board-html" if words else "board", parts, compute)
+
+
+def board_dashboard(local_authority: LocalAuthority, user, *, words: dict | None = None) -> dict:
+    """Every partnership of the authority the person may see, side by side: each with its
+    indicators' summaries, or with `words` (rows.labels, for the page) only their HTML rows."""
     partnerships = list(
         local_authority.partnerships.filter(visible_partnership_filter(user))
         .select_related("local_authority")
@@ -337,44 +480,32 @@ def board_dashboard(local_authority: LocalAuthority, user) -> dict:
         .order_by("name")
     )
     ids = [p.pk for p in partnerships]
-    chosen = list(
-        PartnershipIndicator.objects.filter(partnership_id__in=ids).order_by("indicator__name")
-    )
-    # The authority's few indicators once each, not one copy per partnership that chose them.
-    indicators = Indicator.objects.in_bulk({c.indicator_id for c in chosen})
-    by_pk = {p.pk: p for p in partnerships}
-    for c in chosen:
-        c.partnership = by_pk[c.partnership_id]
-        c.indicator = indicators[c.indicator_id]
-    series = series_for_partnerships(partnerships, chosen)
+    threshold = small_number_threshold()
+    sees = {p.pk: has_permission(user, SMALL_NUMBERS, p) for p in partnerships}
+    indicators = cached_measured(local_authority, partnerships, sees, threshold, words)
     phases = phases_of(ids)
     statements = statements_of(ids)
     overdue = overdue_counts(ids)
-    threshold = small_number_threshold()
-    trend_words = {k: str(v) for k, v in TREND_WORDS.items()}
-    rows = {}
+    rows = []
     for p in partnerships:
-        sees = has_permission(user, SMALL_NUMBERS, p)
-        rows[p.pk] = Row(
+        row = Row(
             partnership=p,
             focus=p.active_focus[0] if p.active_focus else None,
             phase=phases[p.pk],
             statement=statement_summary(statements.get(p.pk)),
             overdue=overdue.get(p.pk, 0),
-            sees_small_numbers=sees,
-            # One reverse() per partnership, not per indicator: measurement_indicator is
-            # "<int:pk>/" under it (tested against get_absolute_url).
-            measurement_url=reverse("measurement", kwargs={"slug": p.slug}),
+            sees_small_numbers=sees[p.pk],
         )
-    for c in chosen:
-        row = rows[c.partnership_id]
-        summary = summarise(
-            c.partnership, series[c.pk], threshold=None if row.sees_small_numbers else threshold
-        )
-        summary["trend_summary"] = trend_summary(summary, trend_words)
-        summary["url"] = f"{row.measurement_url}{c.pk}/"
-        row.indicators.append(summary)
-    rows = list(rows.values())
+        found = indicators.get(p.pk)
+        if isinstance(found, RowsHtml):
+            row.indicator_rows = found.html
+            row.has_indicators = found.has_indicators
+            row.any_illustrative = found.any_illustrative
+        elif found:
+            row.indicators = found
+            row.has_indicators = True
+            row.any_illustrative = any(i["indicator"].illustrative for i in found)
+        rows.append(row)
     return {
         "rows": rows,
         "threshold": threshold,

@@ -26,10 +26,9 @@ def _authority_or_404(request, code) -> LocalAuthority:
 @login_required
 def dashboard(request, code):
     la = _authority_or_404(request, code)
-    page = selectors.board_dashboard(la, request.user)
     words = rows.labels(la.name)
-    for row in page["rows"]:
-        row.indicator_rows = rows.indicator_rows(row.indicators, words)
+    page = selectors.board_dashboard(la, request.user, words=words)
+    rows.cards(page["rows"])
     return render(request, "board/dashboard.html", {"local_authority": la, "labels": words, **page})
 
 

@@ -37,5 +37,9 @@ class MeasurementConfig(AppConfig):
             choices=evidence.choices,
             embed=evidence.embed,
         )
+        from . import versions
+
+        # Cached pages are keyed by the figures' version: every write of them changes it.
+        versions.connect()
         auditlog.register(models.Indicator)
         auditlog.register(models.PartnershipIndicator, m2m_fields={"outcomes"})

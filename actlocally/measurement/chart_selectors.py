@@ -1,10 +1,11 @@
 """Reads behind the funnel plot and the spine chart: the LSOA figures of an indicator, with
-small numbers suppressed for everyone who may not see them (as selectors.py does for the area).
+small numbers suppressed for everyone who may not see them (as the selectors do for the area).
 Each read is a fixed number of queries whatever the number of indicators, LSOAs or periods."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import versions
 from .models import DataPoint, GeographyType
 from .selectors import Estimate, estimate, indicator_page, small_number_threshold, suppress
 
@@ -29,8 +30,22 @@ def _hide(e: Estimate, threshold: int | None) -> Estimate:
 def area_lsoa_figures(
     partnership, chosen, period: str, *, sees_small_numbers: bool
 ) -> list[PlaceFigure]:
-    """The figures of the partnership's own LSOAs for `period` (two queries), named, in code
-    order; suppressed ones stay in the list (marked) so a table can say so."""
+    """The figures of the partnership's own LSOAs for `period` (two queries, or one when they
+    are cached), named, in code order; suppressed ones stay in the list (marked) so a table can
+    say so."""
+    parts = (partnership.pk, chosen.indicator_id, period, sees_small_numbers)
+    return versions.cached(
+        "area-lsoas",
+        parts,
+        lambda: _area_lsoa_figures(
+            partnership, chosen, period, sees_small_numbers=sees_small_numbers
+        ),
+    )
+
+
+def _area_lsoa_figures(
+    partnership, chosen, period: str, *, sees_small_numbers: bool
+) -> list[PlaceFigure]:
     from actlocally.places.models import LSOA
 
     names = dict(

@@ -288,3 +288,18 @@ class DataPoint(models.Model):
 
     def __str__(self):
         return f"{self.indicator_id} {self.geography} {self.code} {self.period}"
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write that can change a figure or a judgement
+    (data points, indicators, choices, focus areas), so pages built from them can be cached per
+    token (see versions.py). A random token, not a counter: a rolled-back write's token is never
+    issued again, so nothing cached from uncommitted figures can be read back later."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    PERSONAL_DATA = {"token": "not personal", "changed_at": "not personal"}
+
+    def __str__(self):
+        return self.token

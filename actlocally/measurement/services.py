@@ -15,6 +15,7 @@ from actlocally.journey.blueprint import StepKey
 from actlocally.journey.services import record_evidence
 from actlocally.partnerships.models import Partnership
 
+from . import versions
 from .models import DataPoint, GeographyType, Indicator, PartnershipIndicator, Unit
 from .periods import parse_period
 
@@ -164,6 +165,8 @@ def save_figures(*, figures: list[Figure], partnership: Partnership | None, by) 
                 sql,
                 [(*f[:5], day(f[5]), *f[6:], entered_by, now) for f in figures[i : i + BATCH]],
             )
+        # The prepared upsert goes around the ORM, so no signal changes the figures' version.
+        versions.bump()
         if partnership is not None:
             record_data_evidence(partnership=partnership, by=by)
     return len(figures)
