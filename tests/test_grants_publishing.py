@@ -50,6 +50,15 @@ def test_schema_check_finds_a_grant_without_an_amount(published):
     assert threesixty.errors_in(data)
 
 
+def test_schema_check_names_a_grant_that_repeats_an_earlier_one(published):
+    data = threesixty.package(threesixty.published_awards())
+    data["grants"].append(dict(data["grants"][0]))
+    last = len(data["grants"]) - 1
+    assert threesixty.errors_in(data) == [
+        f"grants/{last}: repeats grant 0 exactly; remove one of them"
+    ]
+
+
 def test_grant_identifiers_start_with_the_operators_prefix(published, settings):
     settings.GRANTS_360GIVING_PREFIX = "360G-keighleytest"
     data = threesixty.package(threesixty.published_awards())

@@ -123,6 +123,9 @@ def validator():
 
     grant_schema = json.loads((STANDARD / "360-giving-schema.json").read_text())
     package_schema = json.loads((STANDARD / "360-giving-package-schema.json").read_text())
+    # jsonschema checks uniqueItems by comparing every pair of grants (half a million comparisons
+    # for a thousand grants, most of the export's time); errors_in checks it in one pass instead.
+    del package_schema["properties"]["grants"]["uniqueItems"]
     # The copies name their dialect as http://…/2020-12/schema, which `referencing` does not
     # recognise from the text: say it.
     resource = DRAFT202012.create_resource(grant_schema)
@@ -134,9 +137,27 @@ def validator():
     )
 
 
+def _repeated_grants(grants) -> list[str]:
+    """The standard's uniqueItems rule on grants, in one pass: each grant's canonical JSON."""
+    if not isinstance(grants, list):
+        return []
+    seen: dict[str, int] = {}
+    found = []
+    for index, item in enumerate(grants):
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in seen:
+            found.append(f"grants/{index}: repeats grant {seen[key]} exactly; remove one of them")
+        else:
+            seen[key] = index
+    return found
+
+
 def errors_in(data: dict) -> list[str]:
     """What makes the package invalid against the standard, in its own words (none if valid)."""
-    return [
+    errors = [
         f"{'/'.join(str(p) for p in e.absolute_path) or '(package)'}: {e.message}"
         for e in validator().iter_errors(data)
     ]
+    if isinstance(data, dict):
+        errors += _repeated_grants(data.get("grants"))
+    return errors
