@@ -77,11 +77,18 @@ def test_any_sql_is_run_or_refused(tmp_path, sql):
             analyses.run_query(pid, sql)
 
 
+# A NUL anywhere in a query string is refused by the middleware with 400 before any view runs
+# (tests/test_query_parameters.py); the analysis page must answer everything else.
+PARAMETER = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
+)
+
+
 @pytest.mark.django_db
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(by=st.text(max_size=20), area=st.text(max_size=20))
+@given(by=PARAMETER, area=PARAMETER)
 def test_analysis_page_answers_any_parameters(client, world, by, area):
     from actlocally.partnerships.models import Role
     from tests.url_tables.linkage import analysis
