@@ -61,6 +61,31 @@ def _fast_and_quiet(settings, tmp_path):
     settings.LINKAGE_KEY_DIR = tmp_path / "linkage-keys"
 
 
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo, seeded once for a module's tests (each test's own changes roll back as
+    usual) and taken away after them. Seeding it for each test was minutes of the suite."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from . import dbsnapshot
+
+    folder = tmp_path_factory.mktemp("demo")
+    with django_db_blocker.unblock():
+        before = dbsnapshot.take(schema="actlocally_before_demo")
+        with override_settings(
+            DEMO_MODE=True,
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            MEDIA_ROOT=folder / "media",
+            LINKAGE_DATA_DIR=folder / "linkage",
+            LINKAGE_KEY_DIR=folder / "linkage-keys",
+        ):
+            call_command("seed_demo", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        dbsnapshot.restore(before)
+
+
 @pytest.fixture
 def world(db):
     """Bradford with two partnerships and a board; Leeds with one partnership.

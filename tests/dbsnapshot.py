@@ -16,8 +16,9 @@ SCHEMA = "actlocally_snapshot"
 UNTOUCHED = {"django_migrations"}
 
 
-def take():
-    """A snapshot of the database as it is now."""
+def take(schema: str = SCHEMA):
+    """A snapshot of the database as it is now (on PostgreSQL, into `schema`: two snapshots
+    alive at once need two names)."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         copy = sqlite3.connect(":memory:", check_same_thread=False)
@@ -25,11 +26,11 @@ def take():
         return copy
     tables = _postgres_tables()
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        cursor.execute(f"CREATE SCHEMA {SCHEMA}")
+        cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {schema}")
         for table in tables:
-            cursor.execute(f'CREATE TABLE {SCHEMA}."{table}" AS TABLE public."{table}"')
-    return tables
+            cursor.execute(f'CREATE TABLE {schema}."{table}" AS TABLE public."{table}"')
+    return schema, tables
 
 
 def restore(snapshot) -> None:
@@ -38,13 +39,14 @@ def restore(snapshot) -> None:
         connection.ensure_connection()
         snapshot.backup(connection.connection)
         return
-    quoted = ", ".join(f'public."{table}"' for table in snapshot)
+    schema, tables = snapshot
+    quoted = ", ".join(f'public."{table}"' for table in tables)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute(f"TRUNCATE {quoted}")
-        for table in snapshot:
+        for table in tables:
             # Table names come from the database's own catalogue, never from input.
-            cursor.execute(f'INSERT INTO public."{table}" SELECT * FROM {SCHEMA}."{table}"')  # noqa: S608
+            cursor.execute(f'INSERT INTO public."{table}" SELECT * FROM {schema}."{table}"')  # noqa: S608
         for statement in connection.ops.sequence_reset_sql(
             no_style(), apps.get_models(include_auto_created=True)
         ):

@@ -10,9 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(seeded_demo, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
 
 
 def test_the_demo_has_a_data_guardian(seeded):

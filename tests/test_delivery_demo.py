@@ -1,7 +1,6 @@
 """The demo gives each Bradford partnership an action plan, a theory of change and meetings."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from actlocally.journey.models import StepProgress
@@ -11,9 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(seeded_demo, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
 
 
 def test_each_partnership_has_actions_a_theory_and_meetings_to_come(demo):

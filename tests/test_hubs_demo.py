@@ -2,7 +2,6 @@
 illustrative, and all of it valid ORUK."""
 
 import pytest
-from django.core.management import call_command
 
 from actlocally.hubs import oruk
 from actlocally.hubs.exports import export_services
@@ -13,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(seeded_demo, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
     return Partnership.objects.get(slug="keighley")
 
 

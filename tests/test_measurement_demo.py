@@ -2,7 +2,6 @@
 and England; illustrative values only where no open source exists, and labelled."""
 
 import pytest
-from django.core.management import call_command
 
 from actlocally.accounts.models import User
 from actlocally.measurement import selectors
@@ -12,9 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(seeded_demo, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
     return User.objects.get(email="researcher@example.org")
 
 

@@ -12,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(seeded_demo, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
 
 
 def test_the_demo_loads_review_and_learn_for_every_partnership(demo):
