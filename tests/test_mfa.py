@@ -63,6 +63,25 @@ def test_a_partnership_member_does_not_need_mfa():
 
 
 @pytest.mark.django_db
+def test_an_analyst_named_on_an_open_linkage_project_needs_mfa():
+    from tests.factories_outputs import ProjectMemberFactory
+
+    member = MembershipFactory(role=Membership.Role.MEMBER).person
+    ProjectMemberFactory(user=member)
+    assert needs_mfa(member) is True
+
+
+@pytest.mark.django_db
+def test_someone_named_only_on_a_closed_linkage_project_does_not_need_mfa():
+    from actlocally.linkage.models import LinkageProject
+    from tests.factories_outputs import ProjectMemberFactory
+
+    member = MembershipFactory(role=Membership.Role.MEMBER).person
+    ProjectMemberFactory(user=member, project__status=LinkageProject.Status.CLOSED)
+    assert needs_mfa(member) is False
+
+
+@pytest.mark.django_db
 def test_site_staff_without_mfa_are_taken_to_set_it_up(client, require_mfa):
     user = UserFactory(is_staff=True)
     sign_in(client, user)

@@ -21,9 +21,22 @@ def needs_mfa(user) -> bool:
     if user.is_staff or user.is_superuser or getattr(user, "is_data_guardian", False):
         return True
     roles = roles_of(user)
-    return bool(roles.boards) or bool(
-        PRIVILEGED_PARTNERSHIP_ROLES & set(roles.partnerships.values())
+    return (
+        bool(roles.boards)
+        or bool(PRIVILEGED_PARTNERSHIP_ROLES & set(roles.partnerships.values()))
+        or _on_an_open_linkage_project(user)
     )
+
+
+def _on_an_open_linkage_project(user) -> bool:
+    """Analysts reach pseudonymised records and checkers unreleased outputs, whatever their
+    partnership role: without this they were never asked to set up a second factor, and the
+    project's pages then refused them."""
+    from actlocally.linkage.models import LinkageProject, ProjectMember
+
+    return ProjectMember.objects.filter(
+        user=user, project__status=LinkageProject.Status.OPEN
+    ).exists()
 
 
 def has_mfa(user) -> bool:
