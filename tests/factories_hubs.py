@@ -170,8 +170,8 @@ class TakeUpFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2026, 10, 1)
     period_end = datetime.date(2026, 10, 31)
     age_band = "5-10"
-    new_count = 12
-    returning_count = 20
+    from_hub_school_count = 12
+    from_spoke_school_count = 20
 
 
 class ReferralFactory(factory.django.DjangoModelFactory):

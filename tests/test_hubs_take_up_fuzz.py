@@ -24,8 +24,8 @@ FIELDS = [
     "period_start",
     "period_end",
     "age_band",
-    "new_count",
-    "returning_count",
+    "from_hub_school_count",
+    "from_spoke_school_count",
 ]
 
 
