@@ -288,3 +288,17 @@ def test_the_migration_stops_rather_than_guess_at_real_counts():
 
     with pytest.raises(RuntimeError, match="cannot be split"):
         migration.split_by_school(apps, None)
+
+
+def test_the_page_lists_the_latest_records_and_says_the_csv_has_them_all(client, world, settings):
+    from actlocally.hubs import takeup_views
+
+    session = SessionFactory(hub=HubFactory(partnership=world.keighley))
+    for day in range(1, takeup_views.LATEST + 3):
+        on = datetime.date(2026, 1, 1) + datetime.timedelta(days=day)
+        TakeUpFactory(session=session, period_start=on, period_end=on)
+    client.force_login(world.people["hub_lead"])
+
+    text = client.get(url("hubs_take_up", session.hub)).content.decode()
+
+    assert f"The latest {takeup_views.LATEST} of {takeup_views.LATEST + 2} records" in text

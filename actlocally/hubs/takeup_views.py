@@ -19,6 +19,9 @@ from .models import Hub, TakeUp
 
 VIEW = "hubs.view_take_up"
 RECORD = "hubs.record_take_up"
+# A term of weekly sessions in four age bands is hundreds of records: the page lists the latest
+# this many (a phone scrolls through them); the CSV has every one.
+LATEST = 60
 
 
 def _hub(request, slug, pk, permission):
@@ -53,7 +56,8 @@ def take_up(request, slug, pk):
             "partnership": partnership,
             "hub": hub,
             "form": form,
-            "rows": rows,
+            "rows": rows[:LATEST],
+            "row_count": len(rows),
             "months": months,
             "bands": bands,
             "threshold": small_number_threshold(),
