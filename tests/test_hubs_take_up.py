@@ -302,3 +302,21 @@ def test_the_page_lists_the_latest_records_and_says_the_csv_has_them_all(client,
     text = client.get(url("hubs_take_up", session.hub)).content.decode()
 
     assert f"The latest {takeup_views.LATEST} of {takeup_views.LATEST + 2} records" in text
+
+
+def test_counts_for_a_session_that_had_not_begun_are_refused(client, world):
+    session = SessionFactory(
+        hub=HubFactory(partnership=world.keighley),
+        title="Tooth brushing",
+        first_on=datetime.date(2026, 10, 6),
+    )
+    client.force_login(world.people["hub_lead"])
+    page, form = take_up_form(client, session.hub)
+    form.choose("session", "Tooth brushing").set("period_start", "2026-09-01")
+    form.set("period_end", "2026-09-30").set("from_hub_school_count", "1")
+    form.set("from_spoke_school_count", "3")
+
+    response = submit(client, page, form)
+
+    assert "record it once it has run" in response.content.decode()
+    assert not TakeUp.objects.exists()

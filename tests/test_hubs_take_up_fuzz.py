@@ -4,6 +4,7 @@ page (with errors) or a redirect, never a 500, and a count is never stored negat
 for referrals), for the future, or between a service and itself."""
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -50,6 +51,7 @@ def test_any_take_up_post_is_a_page_or_a_redirect(client, hub_lead_at_hub, data)
 
     assert response.status_code in (200, 302, 400)
     assert not TakeUp.objects.filter(period_end__gt=timezone.localdate()).exists()
+    assert not TakeUp.objects.filter(session__first_on__gt=F("period_end")).exists()
 
 
 REFERRAL_FIELDS = ["from_service", "to_service", "on", "reason", "outcome", "count"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission
@@ -33,6 +34,12 @@ def _check(*, hub: Hub, session, service, period_start, period_end, from_hub, fr
         errors["period_end"] = _("The end of the period must be on or after its start.")
     if period_end > timezone.localdate():
         errors["period_end"] = _("The period cannot end in the future: record it afterwards.")
+    elif session is not None and session.hub_id == hub.pk and session.first_on > period_end:
+        # A session that had not begun by the period's end had nobody at it to count.
+        errors["period_end"] = _(
+            "This session's first date is %(day)s, after the period ends: record it once it "
+            "has run."
+        ) % {"day": date_format(session.first_on, "j F Y")}
     for name, value in (
         ("from_hub_school_count", from_hub),
         ("from_spoke_school_count", from_spokes),
