@@ -263,3 +263,26 @@ def test_the_hubs_page_shows_each_pair_with_its_count(client, world):
     section = text[text.index('id="service-referrals"') :]
 
     assert row.from_service.name in section and ">23<" in section
+
+
+def test_the_csv_suppresses_small_referral_counts(client, world):
+    row = ServiceReferralCountFactory(
+        hub=HubFactory(partnership=world.keighley, records_service_referrals=True), count=4
+    )
+    client.force_login(world.people["coordinator"])
+
+    text = client.get(url("hubs_service_referrals_csv", row.hub)).content.decode()
+
+    assert text.rstrip().endswith(",suppressed") and ",4" not in text
+
+
+def test_a_service_name_is_text_in_the_csv(client, world):
+    hub = HubFactory(partnership=world.keighley, records_service_referrals=True)
+    ServiceReferralCountFactory(
+        hub=hub, from_service=ServiceFactory(partnership=world.keighley, name="=HYPERLINK(1)")
+    )
+    client.force_login(world.people["coordinator"])
+
+    text = client.get(url("hubs_service_referrals_csv", hub)).content.decode()
+
+    assert ",'=HYPERLINK(1)," in text

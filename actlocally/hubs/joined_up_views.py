@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
+from actlocally.core.csv import csv_response
 from actlocally.core.forms import add_errors
 from actlocally.measurement.selectors import small_number_threshold
 
@@ -80,3 +81,25 @@ def service_referrals_remove(request, slug, pk, row_pk):
             "warning": _("These counts leave the hub's referral figures."),
         },
     )
+
+
+@login_required
+def service_referrals_csv(request, slug, pk):
+    partnership, hub = _hub(request, slug, pk, VIEW)
+    threshold = takeup.threshold_for(request.user, partnership)
+    rows = [
+        [_("Date"), _("From service"), _("To service"), _("About"), _("Outcome"), _("Referrals")]
+    ]
+    for row in joined_up.rows_of(hub, threshold):
+        record = row.record
+        rows.append(
+            [
+                record.on.isoformat(),
+                record.from_service.name,
+                record.to_service.name,
+                record.get_reason_display(),
+                record.get_outcome_display(),
+                _("suppressed") if row.count is None else row.count,
+            ]
+        )
+    return csv_response(f"service-referrals-{hub.pk}.csv", rows)

@@ -43,6 +43,11 @@ urlpatterns = [
         name="hubs_service_referrals",
     ),
     path(
+        "hubs/<int:pk>/service-referrals.csv",
+        joined_up_views.service_referrals_csv,
+        name="hubs_service_referrals_csv",
+    ),
+    path(
         "hubs/<int:pk>/service-referrals/<int:row_pk>/remove/",
         joined_up_views.service_referrals_remove,
         name="hubs_service_referrals_remove",

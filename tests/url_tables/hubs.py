@@ -120,6 +120,7 @@ URLS = {
     "hubs_take_up_csv": (hub_with_take_up, "view_take_up"),
     "hubs_take_up_remove": (take_up_row, "manage_services"),
     "hubs_service_referrals": (hub_with_service_referrals, "view_take_up"),
+    "hubs_service_referrals_csv": (hub_with_service_referrals, "view_take_up"),
     "hubs_service_referrals_remove": (service_referral_row, "manage_services"),
     "hubs_referrals": (lambda w: {"slug": "keighley"}, "view"),
     "hubs_referral_new": (lambda w: {"slug": "keighley"}, "manage_services"),
