@@ -17,6 +17,7 @@ from actlocally.hubs.models import (
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceReferralCount,
     Session,
     TakeUp,
     Taxonomy,
@@ -170,8 +171,8 @@ class TakeUpFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2026, 10, 1)
     period_end = datetime.date(2026, 10, 31)
     age_band = "5-10"
-    new_count = 12
-    returning_count = 20
+    from_hub_school_count = 12
+    from_spoke_school_count = 20
 
 
 class ReferralFactory(factory.django.DjangoModelFactory):
@@ -183,3 +184,31 @@ class ReferralFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
     need = factory.SubFactory(TaxonomyTermFactory)
     reference = factory.Sequence(lambda n: f"REF-{n:04d}")
+
+
+def hub_with_services(partnership, *names, on=True):
+    """A hub recording referrals between its services (`on`), with a session of each named
+    service on its timetable, so each is a service at the hub."""
+    hub = HubFactory(partnership=partnership, records_service_referrals=on)
+    for name in names:
+        SessionFactory(
+            hub=hub, title=name, service=ServiceFactory(partnership=partnership, name=name)
+        )
+    return hub
+
+
+class ServiceReferralCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceReferralCount
+
+    hub = factory.SubFactory(HubFactory, records_service_referrals=True)
+    from_service = factory.SubFactory(
+        ServiceFactory, partnership=factory.SelfAttribute("..hub.partnership")
+    )
+    to_service = factory.SubFactory(
+        ServiceFactory, partnership=factory.SelfAttribute("..hub.partnership")
+    )
+    on = datetime.date(2026, 10, 1)
+    reason = "teeth"
+    outcome = "accepted"
+    count = 12

@@ -217,3 +217,27 @@ def test_the_coordinator_removes_a_holiday(client, world):
     submit(client, page, remove)
 
     assert not world.keighley.local_authority.holidays.exists()
+
+
+def done_steps(partnership):
+    from actlocally.journey.models import StepProgress
+
+    ticked = StepProgress.objects.filter(partnership=partnership, status="done")
+    return set(ticked.values_list("step__key", flat=True))
+
+
+def test_adding_a_hub_from_the_page_ticks_identify_school_health_hub(client, world):
+    client.force_login(world.people["hub_lead"])
+    page = client.get(reverse("hubs_hub_new", kwargs={"slug": "keighley"}))
+
+    submit(client, page, page_form(page, with_field="name").set("name", "Keighley Central hub"))
+
+    assert done_steps(world.keighley) == {"identify-school-health-hub"}
+
+
+def test_adding_a_session_from_the_page_ticks_plan_school_health_hub_offer(client, world):
+    _hub, page = session_page(client, world)
+
+    submit(client, page, fill(page_form(page, with_field="rrule"), TUESDAYS))
+
+    assert "plan-hub-offer" in done_steps(world.keighley)

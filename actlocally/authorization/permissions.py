@@ -184,6 +184,12 @@ PERMISSIONS = {
     "hubs.view_take_up": (
         can_manage_partnership | has_role(Role.HUB_LEAD) | has_role(Role.RESEARCH_PARTNER)
     ),
+    # Referrals between the services at a hub, as counts (a hub's optional record): kept by the
+    # hub lead and co-ordinator, read by them and the research partner (object: a partnership).
+    "hubs.record_service_referrals": can_manage_partnership | has_role(Role.HUB_LEAD),
+    "hubs.view_service_referrals": (
+        can_manage_partnership | has_role(Role.HUB_LEAD) | has_role(Role.RESEARCH_PARTNER)
+    ),
     # Take-up counts below MEASUREMENT_SMALL_NUMBER_THRESHOLD are shown only to the research
     # partner; everyone else (hub staff too) sees them suppressed (object: a partnership).
     "hubs.view_small_numbers": has_role(Role.RESEARCH_PARTNER),

@@ -31,6 +31,7 @@ class HubsConfig(AppConfig):
         auditlog.register(models.HolidayPeriod)
         auditlog.register(models.OneStopShopDay, m2m_fields={"services"})
         auditlog.register(models.TakeUp)
+        auditlog.register(models.ServiceReferralCount)
         auditlog.register(models.Referral)
 
         from . import workflow  # noqa: F401 - declares the referral workflow

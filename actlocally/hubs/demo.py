@@ -1,15 +1,19 @@
 """The Bradford demo's local offer, read from the demo folder's hubs.yaml: the needs taxonomy,
 Keighley's directory of illustrative services, the school holidays, and the three hubs the
-source material names with illustrative timetables, spoke schools, one-stop-shop days, a month of
-take-up and Keighley's referrals (each labelled so on every page)."""
+source material names with illustrative timetables, spoke schools, one-stop-shop days, an autumn
+term of take-up by age band and hub or spoke school, Keighley's referrals and the counts of
+referrals between its hub's services (each labelled so on every page)."""
 
 import datetime
+
+from django.utils import timezone
 
 from actlocally.core.audit import acting_as
 from actlocally.organisations.models import Organisation, Sector
 
-from . import services
+from . import services, timetable
 from .models import (
+    AgeBand,
     Contact,
     Frequency,
     HolidayPeriod,
@@ -18,12 +22,17 @@ from .models import (
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceReferralCount,
+    TakeUp,
     Taxonomy,
     TaxonomyTerm,
 )
 
-# The demo's timetables start on the Monday after October half term and run to the summer.
-TERM_STARTS = datetime.date(2026, 11, 2)
+# The demo's timetables start on the first day of the autumn term (the day after the summer
+# holidays in hubs.yaml) and run to the summer.
+TERM_STARTS = datetime.date(2026, 9, 2)
+# The autumn term: to the Friday before the Christmas holidays in hubs.yaml.
+AUTUMN_TERM_ENDS = datetime.date(2026, 12, 18)
 TERM_ENDS = "20270722"
 # A provider the demo names but the demo's organisations do not hold: its sector by its name.
 SECTORS = (("NHS", Sector.HEALTH), ("Council", Sector.LOCAL_AUTHORITY), ("Police", Sector.POLICE))
@@ -114,7 +123,7 @@ def _load_hubs(data, context) -> None:
         return
     la = next(iter(context.partnerships.values())).local_authority
     with acting_as(context.by):
-        HolidayPeriod.objects.bulk_create(
+        holidays = HolidayPeriod.objects.bulk_create(
             HolidayPeriod(
                 local_authority=la,
                 name=p["name"],
@@ -124,6 +133,7 @@ def _load_hubs(data, context) -> None:
             )
             for p in data["holidays"]["periods"]
         )
+    take_up: list[TakeUp] = []
     for fields in data["hubs"]:
         school = fields.get("school")
         hub = services.add_hub(
@@ -131,11 +141,13 @@ def _load_hubs(data, context) -> None:
             name=fields["name"],
             school=_provider(school, context) if school else None,
             description=fields["description"],
+            records_service_referrals=fields.get("records_service_referrals", False),
             illustrative=True,
             # Illustrative, like the hubs: the journey shows the day the timetable began.
             on=TERM_STARTS,
             by=context.by,
         )
+        offered = {s.name: s for s in Service.objects.filter(partnership=hub.partnership)}
         sessions = []
         for session in fields["sessions"]:
             freq = "MONTHLY" if session.get("monthly") else "WEEKLY"
@@ -147,18 +159,20 @@ def _load_hubs(data, context) -> None:
                     starts_at=_time(session["starts_at"]),
                     ends_at=_time(session["ends_at"]),
                     rrule=f"FREQ={freq};BYDAY={session['weekday']};UNTIL={TERM_ENDS}",
+                    # The service of the same name in the local offer runs it, where there is one.
+                    service=offered.get(session["title"]),
                     on=TERM_STARTS,
                     by=context.by,
                 )
             )
         hub.spokes.set([_school(name, context) for name in fields.get("spokes", [])])
         _load_days(hub, fields.get("one_stop_days", []), context)
-        _load_take_up(hub, sessions, context)
         _load_referrals(hub, fields.get("referrals", []), context)
-
-
-# The illustrative take-up: one month of the autumn term (the demo's timetables start 2 November).
-TAKE_UP_FROM, TAKE_UP_TO = datetime.date(2026, 11, 2), datetime.date(2026, 11, 30)
+        _load_service_referrals(hub, fields.get("service_referrals", []), context)
+        take_up += _take_up(len(take_up), hub, sessions, holidays, context)
+    # In bulk, each row checked as record_take_up would (none ahead of today): a term of
+    # counts for three hubs would otherwise slow the demo's seeding.
+    TakeUp.objects.bulk_create(take_up)
 
 
 def _school(name: str, context) -> Organisation:
@@ -182,27 +196,52 @@ def _load_days(hub, days: list[dict], context) -> None:
         )
 
 
-def _load_take_up(hub, sessions, context) -> None:
-    """Illustrative counts for each session and age band, a few small enough to be
-    suppressed; the same every time the demo is seeded."""
-    from .models import AgeBand
-    from .takeup import record_take_up
-
+def _take_up(index: int, hub, sessions, holidays, context) -> list[TakeUp]:
+    """Illustrative counts for every session of the autumn term that has happened (attendance
+    is never recorded ahead), per age band, from the hub school and from spoke schools: small
+    enough on one day to be suppressed, larger over a month; the same every time for a day."""
     bands = [AgeBand.UNDER_5, AgeBand.AGE_5_10, AgeBand.AGE_11_15, AgeBand.ADULT]
-    for s_index, session in enumerate(sessions):
+    last = min(AUTUMN_TERM_ENDS, timezone.localdate())
+    rows = []
+    order = {s.pk: n for n, s in enumerate(sessions)}
+    for n, (day, session) in enumerate(timetable.between(sessions, holidays, TERM_STARTS, last)):
         for b_index, band in enumerate(bands):
-            seed = (hub.pk * 7 + s_index * 5 + b_index * 3) % 11
-            record_take_up(
-                hub=hub,
-                session=session,
-                period_start=TAKE_UP_FROM,
-                period_end=TAKE_UP_TO,
-                age_band=band,
-                new_count=seed + 2,
-                returning_count=seed * 3 + 8,
-                illustrative=True,
-                by=context.by,
+            seed = (index * 7 + order[session.pk] * 5 + n * 3 + b_index * 2) % 11
+            rows.append(
+                TakeUp(
+                    hub=hub,
+                    session=session,
+                    period_start=day,
+                    period_end=day,
+                    age_band=band,
+                    from_hub_school_count=seed % 8 + 2,
+                    from_spoke_school_count=(seed * 3) % 7,
+                    recorded_by=context.by,
+                    illustrative=True,
+                )
             )
+    return rows
+
+
+def _load_service_referrals(hub, entries: list[dict], context) -> None:
+    """Illustrative counts of referrals between the hub's services (bulk: the demo loads fast)."""
+    offered = {s.name: s for s in Service.objects.filter(partnership=hub.partnership)}
+    ServiceReferralCount.objects.bulk_create(
+        ServiceReferralCount(
+            hub=hub,
+            from_service=offered[entry["from"]],
+            to_service=offered[entry["to"]],
+            on=datetime.date.fromisoformat(on),
+            reason=entry["reason"],
+            outcome=entry["outcome"],
+            count=count,
+            recorded_by=context.by,
+            illustrative=True,
+        )
+        for entry in entries
+        for on, count in entry["counts"].items()
+        if datetime.date.fromisoformat(on) <= timezone.localdate()
+    )
 
 
 def _load_referrals(hub, referrals: list[dict], context) -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from actlocally.core.forms import GovUKForm, GovUKModelForm
 from actlocally.organisations.models import Organisation, Sector
 
-from .models import AgeBand, Location, Service, Session, TaxonomyTerm
+from .models import AgeBand, Location, Outcome, ReasonCategory, Service, Session, TaxonomyTerm
 
 DAYS = [
     ("MO", _("Monday")),
@@ -187,6 +187,14 @@ class HubForm(GovUKForm):
     description = forms.CharField(
         label=_("About the hub"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    records_service_referrals = forms.BooleanField(
+        label=_("Record referrals between the services at the hub"),
+        help_text=_(
+            "Counts only: how many times one service at the hub referred families to another, "
+            "to show whether being together joins services up."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -253,15 +261,16 @@ class TakeUpForm(GovUKForm):
     period_start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
     age_band = forms.ChoiceField(label=_("Age band"), choices=AgeBand.choices)
-    new_count = forms.IntegerField(
-        label=_("New families"),
-        help_text=_("Coming for the first time."),
+    from_hub_school_count = forms.IntegerField(
+        label=_("From the hub school"),
+        help_text=_("Children or families at the hub's own school."),
         min_value=0,
         max_value=10_000,
         widget=forms.NumberInput(attrs={"data-extra-class": "govuk-input--width-5"}),
     )
-    returning_count = forms.IntegerField(
-        label=_("Returning families"),
+    from_spoke_school_count = forms.IntegerField(
+        label=_("From a spoke school"),
+        help_text=_("Children or families at one of the hub's spoke schools."),
         min_value=0,
         max_value=10_000,
         widget=forms.NumberInput(attrs={"data-extra-class": "govuk-input--width-5"}),
@@ -280,6 +289,40 @@ class TakeUpForm(GovUKForm):
             and not self.has_error("session")
         ):
             self.add_error("session", _("Choose the session or the service the counts are for."))
+        return cleaned
+
+
+class ServiceReferralCountForm(GovUKForm):
+    """How many referrals one service at the hub made to another on a day (counts only)."""
+
+    from_service = forms.ModelChoiceField(
+        label=_("From service"), queryset=Service.objects.none(), empty_label=_("Choose a service")
+    )
+    to_service = forms.ModelChoiceField(
+        label=_("To service"), queryset=Service.objects.none(), empty_label=_("Choose a service")
+    )
+    on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    reason = forms.ChoiceField(
+        label=_("What the referrals were about"), choices=ReasonCategory.choices
+    )
+    outcome = forms.ChoiceField(label=_("What came of them"), choices=Outcome.choices)
+    count = forms.IntegerField(
+        label=_("Number of referrals"),
+        help_text=_("How many, never who."),
+        min_value=1,
+        max_value=10_000,
+        widget=forms.NumberInput(attrs={"data-extra-class": "govuk-input--width-5"}),
+    )
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_service"].queryset = services
+        self.fields["to_service"].queryset = services
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("from_service") and cleaned.get("from_service") == cleaned.get("to_service"):
+            self.add_error("to_service", _("Choose a different service from the one referring."))
         return cleaned
 
 

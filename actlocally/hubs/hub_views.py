@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from actlocally.authorization import get_partnership_or_404, has_permission
 from actlocally.core.forms import add_errors
+from actlocally.measurement.selectors import small_number_threshold
 
-from . import selectors, services, takeup
+from . import joined_up, selectors, services, takeup
 from .forms import HubForm, OneStopDayForm, SessionForm
 from .models import Hub, OneStopShopDay, Session
 
@@ -49,6 +50,12 @@ def hub_manage(request, slug, pk):
             "days": selectors.one_stop_days(hub),
             "unrecorded": takeup.unrecorded_sessions(hub, sessions),
             "can_record": has_permission(request.user, "hubs.record_take_up", partnership),
+            "referral_pairs": joined_up.pairs_of(
+                hub, takeup.threshold_for(request.user, partnership)
+            )
+            if hub.records_service_referrals
+            else [],
+            "threshold": small_number_threshold(),
         },
     )
 
@@ -61,6 +68,7 @@ def hub_edit(request, slug, pk):
         "school": hub.school_id,
         "spokes": list(hub.spokes.values_list("pk", flat=True)),
         "description": hub.description,
+        "records_service_referrals": hub.records_service_referrals,
     }
     form = HubForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -89,6 +89,7 @@ def add_hub(
     school=None,
     spokes=(),
     description: str = "",
+    records_service_referrals: bool = False,
     illustrative: bool = False,
     on: datetime.date | None = None,
     by,
@@ -101,6 +102,7 @@ def add_hub(
             name=name,
             school=school,
             description=description,
+            records_service_referrals=records_service_referrals,
             illustrative=illustrative,
         )
         hub.spokes.set(spokes)
@@ -175,10 +177,22 @@ def remove_holiday(*, holiday: HolidayPeriod, by) -> None:
         holiday.delete()
 
 
-def change_hub(*, hub: Hub, name: str, school=None, spokes=(), description: str = "", by) -> Hub:
-    """A hub's name, school, spoke schools and description."""
+def change_hub(
+    *,
+    hub: Hub,
+    name: str,
+    school=None,
+    spokes=(),
+    description: str = "",
+    records_service_referrals: bool | None = None,
+    by,
+) -> Hub:
+    """A hub's name, school, spoke schools, description and whether it records referrals
+    between its services (unchanged when None; turning it off keeps the counts recorded)."""
     with transaction.atomic(), acting_as(by):
         hub.name, hub.school, hub.description = name, school, description
+        if records_service_referrals is not None:
+            hub.records_service_referrals = records_service_referrals
         hub.save()
         hub.spokes.set(spokes)
     return hub

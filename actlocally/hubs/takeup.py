@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actlocally.authorization import has_permission
@@ -21,7 +22,7 @@ from .models import AgeBand, Hub, Service, Session, TakeUp
 MOST_COUNT = 10_000
 
 
-def _check(*, hub: Hub, session, service, period_start, period_end, new_count, returning_count):
+def _check(*, hub: Hub, session, service, period_start, period_end, from_hub, from_spokes):
     errors = {}
     if session is None and service is None:
         errors["session"] = _("Choose the session or the service the counts are for.")
@@ -33,7 +34,16 @@ def _check(*, hub: Hub, session, service, period_start, period_end, new_count, r
         errors["period_end"] = _("The end of the period must be on or after its start.")
     if period_end > timezone.localdate():
         errors["period_end"] = _("The period cannot end in the future: record it afterwards.")
-    for name, value in (("new_count", new_count), ("returning_count", returning_count)):
+    elif session is not None and session.hub_id == hub.pk and session.first_on > period_end:
+        # A session that had not begun by the period's end had nobody at it to count.
+        errors["period_end"] = _(
+            "This session's first date is %(day)s, after the period ends: record it once it "
+            "has run."
+        ) % {"day": date_format(session.first_on, "j F Y")}
+    for name, value in (
+        ("from_hub_school_count", from_hub),
+        ("from_spoke_school_count", from_spokes),
+    ):
         if value < 0:
             errors[name] = _("A count cannot be negative.")
         elif value > MOST_COUNT:
@@ -48,23 +58,24 @@ def record_take_up(
     period_start: datetime.date,
     period_end: datetime.date,
     age_band: str,
-    new_count: int,
-    returning_count: int,
+    from_hub_school_count: int,
+    from_spoke_school_count: int,
     session: Session | None = None,
     service: Service | None = None,
     illustrative: bool = False,
     by,
 ) -> TakeUp:
-    """Counts for one age band of a session (or service) in a period. Recording the same
-    session, service, period and band again replaces the earlier counts."""
+    """Counts for one age band of a session (or service) in a period: families from the hub
+    school and from a spoke school. Recording the same session, service, period and band again
+    replaces the earlier counts."""
     _check(
         hub=hub,
         session=session,
         service=service,
         period_start=period_start,
         period_end=period_end,
-        new_count=new_count,
-        returning_count=returning_count,
+        from_hub=from_hub_school_count,
+        from_spokes=from_spoke_school_count,
     )
     if age_band not in AgeBand.values:
         raise ValidationError({"age_band": _("Choose an age band.")})
@@ -77,8 +88,8 @@ def record_take_up(
             period_end=period_end,
             age_band=age_band,
             defaults={
-                "new_count": new_count,
-                "returning_count": returning_count,
+                "from_hub_school_count": from_hub_school_count,
+                "from_spoke_school_count": from_spoke_school_count,
                 "recorded_by": by if getattr(by, "pk", None) else None,
                 "illustrative": illustrative,
             },
@@ -118,8 +129,8 @@ class Row:
     either part is, so it cannot be used to work a hidden part out."""
 
     record: TakeUp
-    new: int | None
-    returning: int | None
+    hub_school: int | None
+    spoke_school: int | None
     total: int | None
 
 
@@ -130,37 +141,66 @@ def rows_of(hub: Hub, threshold: int | None) -> list[Row]:
     )
     found = []
     for record in records:
-        new, returning = (
-            shown(record.new_count, threshold),
-            shown(record.returning_count, threshold),
+        hub_school, spoke_school = (
+            shown(record.from_hub_school_count, threshold),
+            shown(record.from_spoke_school_count, threshold),
         )
-        total = None if new is None or returning is None else new + returning
+        total = None if hub_school is None or spoke_school is None else hub_school + spoke_school
         if total is not None:
             total = shown(total, threshold)
-        found.append(Row(record, new, returning, total))
+        found.append(Row(record, hub_school, spoke_school, total))
     return found
 
 
 @dataclass(frozen=True)
 class Month:
     month: datetime.date
-    new: int | None
-    returning: int | None
+    hub_school: int | None
+    spoke_school: int | None
 
 
 def by_month(hub: Hub, threshold: int | None) -> list[Month]:
-    """New and returning attendance per month (by the period's start), each suppressed on its
-    own when small (one query)."""
+    """Attendance per month (by the period's start) from the hub school and from spoke
+    schools, each suppressed on its own when small (one query)."""
     totals: dict[datetime.date, list[int]] = defaultdict(lambda: [0, 0])
-    for start, new, returning in hub.take_up.values_list(
-        "period_start", "new_count", "returning_count"
+    for start, from_hub, from_spokes in hub.take_up.values_list(
+        "period_start", "from_hub_school_count", "from_spoke_school_count"
     ):
         month = start.replace(day=1)
-        totals[month][0] += new
-        totals[month][1] += returning
+        totals[month][0] += from_hub
+        totals[month][1] += from_spokes
     return [
-        Month(month, shown(new, threshold), shown(returning, threshold))
-        for month, (new, returning) in sorted(totals.items())
+        Month(month, shown(from_hub, threshold), shown(from_spokes, threshold))
+        for month, (from_hub, from_spokes) in sorted(totals.items())
+    ]
+
+
+@dataclass(frozen=True)
+class Band:
+    age_band: str
+    label: str
+    hub_school: int | None
+    spoke_school: int | None
+
+
+def by_age_band(hub: Hub, threshold: int | None) -> list[Band]:
+    """Attendance over everything recorded, per age band, from the hub school and from spoke
+    schools, each suppressed on its own when small (one query)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for band, from_hub, from_spokes in hub.take_up.values_list(
+        "age_band", "from_hub_school_count", "from_spoke_school_count"
+    ):
+        totals[band][0] += from_hub
+        totals[band][1] += from_spokes
+    return [
+        Band(
+            band.value,
+            band.label,
+            shown(totals[band.value][0], threshold),
+            shown(totals[band.value][1], threshold),
+        )
+        for band in AgeBand
+        if band.value in totals
     ]
 
 
@@ -172,20 +212,22 @@ def unrecorded_sessions(hub: Hub, sessions: list[Session]) -> list[Session]:
 
 
 def chart_spec(hub: Hub, months: list[Month], *, illustrative: bool) -> dict:
-    """A Vega-Lite stacked bar chart of new and returning attendance by month; suppressed
-    months are left out of the data (the table beside it says they are hidden)."""
+    """A Vega-Lite stacked bar chart of attendance by month from the hub school and from spoke
+    schools; suppressed months are left out of the data (the table beside it says they are
+    hidden)."""
     from actlocally.measurement.charts.base import base_spec
 
-    new_label, returning_label = _("New"), _("Returning")
+    hub_label, spoke_label = _("From the hub school"), _("From a spoke school")
     values = []
     for m in months:
         label = m.month.strftime("%Y-%m")
-        if m.new is not None:
-            values.append({"month": label, "kind": new_label, "count": m.new})
-        if m.returning is not None:
-            values.append({"month": label, "kind": returning_label, "count": m.returning})
+        if m.hub_school is not None:
+            values.append({"month": label, "kind": hub_label, "count": m.hub_school})
+        if m.spoke_school is not None:
+            values.append({"month": label, "kind": spoke_label, "count": m.spoke_school})
     spec = base_spec(
-        _("Attendance at %(hub)s by month, new and returning families") % {"hub": hub.name},
+        _("Attendance at %(hub)s by month, from the hub school and spoke schools")
+        % {"hub": hub.name},
         illustrative=illustrative,
         height=260,
     )
@@ -206,7 +248,7 @@ def chart_spec(hub: Hub, months: list[Month], *, illustrative: bool) -> dict:
                     "type": "nominal",
                     "title": _("Families"),
                     "scale": {
-                        "domain": [new_label, returning_label],
+                        "domain": [hub_label, spoke_label],
                         "range": ["#1d70b8", "#505a5f"],
                     },
                 },

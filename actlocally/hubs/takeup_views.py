@@ -19,6 +19,9 @@ from .models import Hub, TakeUp
 
 VIEW = "hubs.view_take_up"
 RECORD = "hubs.record_take_up"
+# A term of weekly sessions in four age bands is hundreds of records: the page lists the latest
+# this many (a phone scrolls through them); the CSV has every one.
+LATEST = 60
 
 
 def _hub(request, slug, pk, permission):
@@ -45,6 +48,7 @@ def take_up(request, slug, pk):
     threshold = takeup.threshold_for(request.user, partnership)
     rows = takeup.rows_of(hub, threshold)
     months = takeup.by_month(hub, threshold)
+    bands = takeup.by_age_band(hub, threshold)
     return render(
         request,
         "hubs/take_up.html",
@@ -52,8 +56,10 @@ def take_up(request, slug, pk):
             "partnership": partnership,
             "hub": hub,
             "form": form,
-            "rows": rows,
+            "rows": rows[:LATEST],
+            "row_count": len(rows),
             "months": months,
+            "bands": bands,
             "threshold": small_number_threshold(),
             "sees_small_numbers": threshold is None,
             "illustrative": any(r.record.illustrative for r in rows),
@@ -84,8 +90,8 @@ def take_up_csv(request, slug, pk):
             _("To"),
             _("Session or service"),
             _("Age band"),
-            _("New"),
-            _("Returning"),
+            _("From the hub school"),
+            _("From a spoke school"),
             _("Total"),
         ]
     ]
@@ -97,8 +103,8 @@ def take_up_csv(request, slug, pk):
                 record.period_end.isoformat(),
                 record.session.title if record.session else record.service.name,
                 record.get_age_band_display(),
-                _cell(row.new),
-                _cell(row.returning),
+                _cell(row.hub_school),
+                _cell(row.spoke_school),
                 _cell(row.total),
             ]
         )

@@ -1,9 +1,10 @@
 """Addresses of the local offer: the partnership's services, its hubs (spokes, sessions,
-one-stop-shop days, take-up), referrals, and the public directory."""
+one-stop-shop days, take-up, referrals between its services), schools' referrals, and the
+public directory."""
 
 from django.urls import path
 
-from . import hub_views, referral_views, takeup_views, views
+from . import hub_views, joined_up_views, referral_views, takeup_views, views
 
 urlpatterns = [
     path("", views.service_list, name="hubs_services"),
@@ -35,6 +36,21 @@ urlpatterns = [
         "hubs/<int:pk>/take-up/<int:row_pk>/remove/",
         takeup_views.take_up_remove,
         name="hubs_take_up_remove",
+    ),
+    path(
+        "hubs/<int:pk>/service-referrals/",
+        joined_up_views.service_referrals,
+        name="hubs_service_referrals",
+    ),
+    path(
+        "hubs/<int:pk>/service-referrals.csv",
+        joined_up_views.service_referrals_csv,
+        name="hubs_service_referrals_csv",
+    ),
+    path(
+        "hubs/<int:pk>/service-referrals/<int:row_pk>/remove/",
+        joined_up_views.service_referrals_remove,
+        name="hubs_service_referrals_remove",
     ),
     path("referrals/", referral_views.referral_list, name="hubs_referrals"),
     path("referrals/new/", referral_views.referral_new, name="hubs_referral_new"),

@@ -179,6 +179,10 @@ RETENTION = {
         "counts kept with the hub; who recorded them shown as 'a former member' once erased",
         WITH_RECORD,
     ),
+    "hubs.ServiceReferralCount": Retention(
+        "counts kept with the hub; who recorded them shown as 'a former member' once erased",
+        WITH_RECORD,
+    ),
     "hubs.Contact": Retention(
         "while the service is in the local offer; removed with it, or by its provider",
         WITH_RECORD,

@@ -96,6 +96,7 @@ DECLARED = {
     "grants.GranteeReport": Subject(links=("award__application__applicant", "submitted_by")),
     "hubs.Referral": Subject(links=("made_by",)),
     "hubs.TakeUp": Subject(links=("recorded_by",)),
+    "hubs.ServiceReferralCount": Subject(links=("recorded_by",)),
     "hubs.Contact": Subject(
         not_linked="a service's published contact at work, typed by whoever keeps the service; "
         "not an account (the provider changes or removes it)"

@@ -1,7 +1,8 @@
 """Browser: a parent on a 375px phone finds a free oral-health service near their child's
 school in Keighley's local offer, and sees them on the map; the hub lead adds a service and
-publishes it, adds a session, plans a one-stop-shop day, records take-up and sees its chart;
-a provider accepts a school's referral."""
+publishes it, adds a session, plans a one-stop-shop day, records take-up by hub and spoke school
+and sees its chart, and records referrals between the hub's services; a provider accepts a
+school's referral."""
 
 from actlocally.places.models import LSOA
 
@@ -106,24 +107,53 @@ def test_the_hub_lead_plans_a_one_stop_shop_day_and_records_take_up(browser):
     page.locator("[data-vega-drawn=true]").wait_for()
     assert page.locator("td", has_text="suppressed").count() > 0
     screenshot(page, "hubs-take-up-phone")
-    form = page.locator("form", has=page.locator("#id_new_count"))
+    assert page.locator("#by-age-band").get_by_text("From a spoke school").is_visible()
+    form = page.locator("form", has=page.locator("#id_from_hub_school_count"))
     form.get_by_label("Session", exact=True).select_option(label="School nursing drop-in")
     form.get_by_label("From", exact=True).fill("2026-11-02")
     form.get_by_label("To", exact=True).fill("2026-11-30")
     form.get_by_label("Age band").select_option(label="16 to 19")
-    form.get_by_label("New families").fill("-2")
-    form.get_by_label("Returning families").fill("12")
+    form.get_by_label("From the hub school").fill("-2")
+    form.get_by_label("From a spoke school").fill("12")
     page.get_by_role("button", name="Save the counts").click()
     page.locator(".govuk-error-summary").wait_for()
-    page.locator("form", has=page.locator("#id_new_count")).get_by_label("New families").fill("11")
+    form = page.locator("form", has=page.locator("#id_from_hub_school_count"))
+    form.get_by_label("From the hub school").fill("11")
     page.get_by_role("button", name="Save the counts").click()
     assert page.get_by_text("The counts are saved.").is_visible()
+    band = page.locator("#by-age-band tr", has_text="16 to 19")
+    assert band.inner_text().split()[-2:] == ["11", "12"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.goto(page.base_url + "/areas/keighley/local-offer/")
     page.get_by_role("link", name="Keighley Central school hub").click()
     assert page.get_by_text("Summer family health day").is_visible()
     assert page.get_by_text("Stay and play").first.is_visible()
     screenshot(page, "hubs-hub-day-phone")
+
+
+def test_the_hub_lead_records_referrals_between_the_hubs_services(browser):
+    page = open_page(browser, PHONE)
+    sign_in(page, "hublead@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/local-offer/")
+    page.get_by_role("link", name="Keighley Central school hub", exact=True).click()
+    assert page.locator("#service-referrals").is_visible()
+    page.get_by_role("link", name="Record and see referrals between services").click()
+    form = page.locator("form", has=page.locator("#id_count"))
+    form.get_by_label("From service").select_option(
+        label="Supervised tooth brushing in nursery and primary schools"
+    )
+    form.get_by_label("To service").select_option(label="Healthy Start vouchers: help to apply")
+    form.get_by_label("Date").fill("2026-11-26")
+    form.get_by_label("What the referrals were about").select_option(label="Teeth and oral health")
+    form.get_by_label("What came of them").select_option(label="Waiting")
+    form.get_by_label("Number of referrals").fill("12")
+    page.get_by_role("button", name="Save the referral counts").click()
+    assert page.get_by_text("The referral counts are saved.").is_visible()
+    pair = page.locator("#pairs tr", has_text="Supervised tooth brushing")
+    pair = pair.filter(has_text="Healthy Start")
+    assert pair.inner_text().split()[-1] == "12"
+    screenshot(page, "hubs-service-referrals-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_the_coordinator_moves_a_referral_on(browser):

@@ -7,6 +7,7 @@ from tests.factories_hubs import (
     OneStopShopDayFactory,
     ReferralFactory,
     ServiceFactory,
+    ServiceReferralCountFactory,
     SessionFactory,
     TakeUpFactory,
     TaxonomyTermFactory,
@@ -16,7 +17,8 @@ from .foundation import MANAGERS, partnership_rule
 
 ACCESS = {
     "manage_services": partnership_rule(MANAGERS | {"hub_lead"}),
-    # Take-up: hub staff and the research partner (who alone sees the small numbers).
+    # Take-up and referrals between a hub's services: hub staff and the research partner (who
+    # alone sees the small numbers).
     "view_take_up": partnership_rule(MANAGERS | {"hub_lead", Role.RESEARCH_PARTNER}),
     # Publishing is a POST: a GET is refused (405) to anyone signed in, before any lookup.
     "publish_service": lambda role: 302 if role == "anonymous" else 405,
@@ -84,6 +86,20 @@ def hub_with_take_up(w):
     return {"slug": "keighley", "pk": found.hub_id}
 
 
+def hub_with_service_referrals(w):
+    found = ServiceReferralCountFactory(
+        hub=HubFactory(partnership=w.keighley, records_service_referrals=True)
+    )
+    return {"slug": "keighley", "pk": found.hub_id}
+
+
+def service_referral_row(w):
+    found = ServiceReferralCountFactory(
+        hub=HubFactory(partnership=w.keighley, records_service_referrals=True)
+    )
+    return {"slug": "keighley", "pk": found.hub_id, "row_pk": found.pk}
+
+
 def referral(w):
     found = ReferralFactory(service=ServiceFactory(partnership=w.keighley))
     return {"slug": "keighley", "pk": found.pk}
@@ -103,6 +119,9 @@ URLS = {
     "hubs_take_up_chart": (hub_with_take_up, "view_take_up"),
     "hubs_take_up_csv": (hub_with_take_up, "view_take_up"),
     "hubs_take_up_remove": (take_up_row, "manage_services"),
+    "hubs_service_referrals": (hub_with_service_referrals, "view_take_up"),
+    "hubs_service_referrals_csv": (hub_with_service_referrals, "view_take_up"),
+    "hubs_service_referrals_remove": (service_referral_row, "manage_services"),
     "hubs_referrals": (lambda w: {"slug": "keighley"}, "view"),
     "hubs_referral_new": (lambda w: {"slug": "keighley"}, "manage_services"),
     "hubs_referral_move": (referral, "publish_service"),

@@ -2,6 +2,7 @@
 Hubs with their timetables (`timetable`). Every name is importable from here."""
 
 from .activity import AgeBand, OneStopShopDay, TakeUp
+from .joined_up import Outcome, ReasonCategory, ServiceReferralCount
 from .offer import (
     PUBLIC,
     Contact,
@@ -31,12 +32,15 @@ __all__ = [
     "Location",
     "OneStopShopDay",
     "OrukStatus",
+    "Outcome",
+    "ReasonCategory",
     "Referral",
     "ReferralStatus",
     "Schedule",
     "Service",
     "ServiceAtLocation",
     "ServiceQuerySet",
+    "ServiceReferralCount",
     "Session",
     "TakeUp",
     "Taxonomy",

@@ -74,8 +74,9 @@ class AgeBand(models.TextChoices):
 
 
 class TakeUp(models.Model):
-    """How many came to a session (or a service at the hub) in a period, in one age band: new
-    families and returning ones. Counts only; small ones are suppressed where shown."""
+    """How many came to a session (or a service at the hub) in a period, in one age band: those
+    whose family is at the hub school and those from a spoke school (the hub's reach). Counts
+    only; small ones are suppressed where shown."""
 
     hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="take_up")
     session = models.ForeignKey(
@@ -97,8 +98,8 @@ class TakeUp(models.Model):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
-    new_count = models.PositiveIntegerField(_("new"))
-    returning_count = models.PositiveIntegerField(_("returning"))
+    from_hub_school_count = models.PositiveIntegerField(_("from the hub school"))
+    from_spoke_school_count = models.PositiveIntegerField(_("from a spoke school"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -114,8 +115,8 @@ class TakeUp(models.Model):
                 "period_start",
                 "period_end",
                 "age_band",
-                "new_count",
-                "returning_count",
+                "from_hub_school_count",
+                "from_spoke_school_count",
                 "recorded_at",
                 "illustrative",
             ),
@@ -142,7 +143,7 @@ class TakeUp(models.Model):
 
     @property
     def total(self) -> int:
-        return self.new_count + self.returning_count
+        return self.from_hub_school_count + self.from_spoke_school_count
 
     def is_for_future(self, today: datetime.date) -> bool:
         return self.period_end > today

@@ -30,10 +30,23 @@ class Hub(models.Model):
         Organisation, blank=True, related_name="spoke_of", verbose_name=_("spoke schools")
     )
     description = models.TextField(_("about the hub"), blank=True)
+    # Optional per hub: counts of referrals between the services at the hub (models/joined_up).
+    records_service_referrals = models.BooleanField(
+        _("records referrals between its services"), default=False
+    )
     illustrative = models.BooleanField(_("illustrative"), default=False)
 
     PERSONAL_DATA = dict.fromkeys(
-        ("partnership", "name", "school", "spokes", "description", "illustrative"), PUBLIC
+        (
+            "partnership",
+            "name",
+            "school",
+            "spokes",
+            "description",
+            "records_service_referrals",
+            "illustrative",
+        ),
+        PUBLIC,
     )
 
     class Meta:
