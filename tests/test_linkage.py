@@ -278,6 +278,18 @@ def test_link_records_writes_one_row_per_input_record(extracts, tmp_path):
     assert len({(r["source"], r["record_id"]) for r in rows}) == len(rows)
 
 
+def test_link_records_writes_a_record_id_that_looks_like_a_formula_as_text(tmp_path, monkeypatch):
+    from actlocally.linkage.management.commands import link_records
+
+    monkeypatch.setattr(link_records, "link_csv_files", lambda sources, **kw: [("a", "=1+1", 1)])
+    source = _csv(tmp_path, "record_id,first_name,last_name,date_of_birth,sex,postcode\n")
+    out = tmp_path / "clusters.csv"
+    call_command(
+        "link_records", "--source", f"a={source}", "--output", str(out), stdout=io.StringIO()
+    )
+    assert rows_of(out)[0]["record_id"] == "'=1+1"
+
+
 def test_link_records_refuses_a_source_without_a_name(tmp_path):
     with pytest.raises(CommandError, match=r"NAME=FILE\.csv"):
         call_command("link_records", "--source", "just.csv", "--output", str(tmp_path / "o.csv"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from actlocally.core import csv as safe_csv
 from actlocally.linkage.pipeline.run import link_csv_files
 
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
@@ -52,7 +53,9 @@ class Command(BaseCommand):
         kwargs = {"threshold": threshold} if threshold is not None else {}
         rows = link_csv_files(sources, **kwargs)
         with open(output, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
+            # Record ids come from agencies' files: one starting "=" must not run as a formula
+            # when the clusters file is opened in a spreadsheet.
+            writer = safe_csv.writer(f)
             writer.writerow(["source", "record_id", "person_id"])
             writer.writerows(rows)
         people = len({r[2] for r in rows})
