@@ -386,7 +386,8 @@ def test_uploading_an_extract_is_audited(client, world, project, extracts):
     form.attach("file", SimpleUploadedFile("police.csv", content, content_type="text/csv"))
     submit(client, response, form)
     assert Extract.objects.get(project=project).rows > 0
-    assert AccessEvent.objects.filter(object_label__contains="loaded police").exists()
+    event = AccessEvent.objects.get(object_label__contains="loaded police")
+    assert event.kind == "linked_records"
 
 
 def test_checker_sees_the_project_but_not_its_data(client, world, project):

@@ -20,6 +20,8 @@ class Kind(models.TextChoices):
     ACCESS_AUDIT = "access_audit", _("Access audit")
     # Statistics from linked records: an output being checked, or released.
     LINKED_OUTPUT = "linked_output", _("Statistics from linked records (output checking)")
+    # Agencies' records loaded into, or linked in, a connected-data project.
+    LINKED_RECORDS = "linked_records", _("Agencies' records loaded or linked (connected data)")
 
 
 class AccessEvent(models.Model):

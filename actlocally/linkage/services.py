@@ -69,7 +69,7 @@ def load_extract(
         )
         record_access(
             by=by,
-            kind=Kind.EXPORT,
+            kind=Kind.LINKED_RECORDS,
             partnership=project.partnership,
             label=f"Connected data: {project.title}: loaded {dataset} ({loaded.rows} rows)",
             reason="linkage extract loaded",
@@ -109,7 +109,7 @@ def run_linkage(*, run: LinkageRun, progress=lambda percent, stage: None, by) ->
         run.save()
         record_access(
             by=by,
-            kind=Kind.EXPORT,
+            kind=Kind.LINKED_RECORDS,
             partnership=run.project.partnership,
             label=f"Connected data: {run.project.title}: linked {run.records} records",
             reason="linkage run; identifier store purged",
