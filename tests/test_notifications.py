@@ -123,6 +123,8 @@ def test_profile_page_saves_a_choice_per_kind(client, world):
         "statement_agreed": "immediate",
         "panel_invitation": "immediate",
         "grant_clarification": "immediate",
+        "output_to_check": "immediate",
+        "output_decided": "immediate",
     }
 
 

@@ -216,3 +216,22 @@ def test_an_analysis_table_keeps_only_its_counts_and_adds_no_row_totals(w):
     result = check_table(table)
     assert result.columns == ["Ward", "Children", "Absent for dental reasons"]
     assert result.rows[-1] == ["Total", 3085, 220]
+
+
+def test_submitting_tells_the_two_checkers(w):
+    from actlocally.notifications.models import Notification
+
+    submitted(w)
+    told = Notification.objects.filter(kind="output_to_check")
+    assert {n.recipient for n in told} == set(w.checkers[:2])
+
+
+def test_the_second_decision_tells_the_author(w):
+    from actlocally.notifications.models import Notification
+
+    output = submitted(w)
+    services.decide(output=output, decision=APPROVE, by=w.checkers[0])
+    assert not Notification.objects.filter(kind="output_decided").exists()
+    services.decide(output=output, decision=REJECT, reason="Identifies a school.", by=w.checkers[1])
+    told = Notification.objects.get(kind="output_decided")
+    assert (told.recipient, "Rejected" in told.body) == (w.analyst, True)

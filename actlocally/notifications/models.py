@@ -24,6 +24,14 @@ class Kind(models.TextChoices):
         "grant_clarification",
         _("A community budget application of yours needs a clarification"),
     )
+    OUTPUT_TO_CHECK = (
+        "output_to_check",
+        _("Statistics from linked records are waiting for your check"),
+    )
+    OUTPUT_DECIDED = (
+        "output_decided",
+        _("Your checkers have decided on statistics you submitted"),
+    )
     # Sent to an email address, before the person has an account: always at once.
     INVITATION = "invitation", _("Invitations to join a partnership")
 

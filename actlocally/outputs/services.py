@@ -16,6 +16,8 @@ from actlocally.accessaudit.services import record_access
 from actlocally.authorization import has_permission
 from actlocally.core.audit import acting_as
 from actlocally.linkage.models import LinkageProject, ProjectMember
+from actlocally.notifications.models import Kind
+from actlocally.notifications.services import notify
 
 from .disclosure import PROFILES, TableError, check_table
 from .models import CheckerReview, OutputComment, OutputRequest
@@ -204,6 +206,14 @@ def submit_output(*, output: OutputRequest, checkers=(), by) -> OutputRequest:
         for person in people:
             CheckerReview.objects.create(request=output, checker=person, round=previous + 1)
         WORKFLOW.run(output, "submit", by=by, update_fields=["result", "submitted_at", "modified"])
+        notify(
+            kind=Kind.OUTPUT_TO_CHECK,
+            recipients=people,
+            subject=_("Please check: %(title)s") % {"title": output.title},
+            context={"output": output},
+            url=output.get_absolute_url(),
+            by=by,
+        )
         return output
 
 
@@ -238,6 +248,14 @@ def decide(*, output: OutputRequest, decision: str, reason: str = "", by) -> Che
             else:
                 step = "return"
             WORKFLOW.run(output, step, by=by)
+            notify(
+                kind=Kind.OUTPUT_DECIDED,
+                recipients=[output.author],
+                subject=_("Your checkers have decided: %(title)s") % {"title": output.title},
+                context={"output": output},
+                url=output.get_absolute_url(),
+                by=by,
+            )
         return mine
 
 
