@@ -1,27 +1,17 @@
-"""The board dashboard's reads: every partnership of a local authority with its journey phase,
-focus issue, indicators' latest judgements and trends, overdue actions and Statement of Intent,
-in a fixed number of queries whatever the number of partnerships, indicators or data points.
-
-The measurement figures are built here for all the partnerships at once (measurement's own
-`series_for` reads one partnership), then judged by measurement's own functions, so the
-dashboard and the partnership's measurement page can never disagree."""
+"""The board dashboard's measurement figures: every partnership's chosen indicators built at
+once (measurement's own `series_for` reads one partnership), then judged by measurement's own
+functions, so the dashboard and the partnership's measurement page can never disagree; cached
+under a version of the figures."""
 
 import datetime
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
-from actlocally.actions.models import Action
-from actlocally.authorization import has_permission
-from actlocally.authorization.checks import visible_partnership_filter
-from actlocally.journey.models import Phase, Status, Step, StepProgress
 from actlocally.measurement import statistics as st
 from actlocally.measurement import versions
 from actlocally.measurement.models import (
@@ -32,62 +22,11 @@ from actlocally.measurement.models import (
     PartnershipIndicator,
     Unit,
 )
-from actlocally.measurement.selectors import (
-    TAG_CLASS,
-    Series,
-    estimate,
-    small_number_threshold,
-    summarise,
-)
-from actlocally.partnerships.models import (
-    DatePrecision,
-    FocusIssue,
-    LocalAuthority,
-    Partnership,
-    format_date,
-)
+from actlocally.measurement.selectors import TAG_CLASS, Series, estimate, summarise
+from actlocally.partnerships.models import Partnership
 from actlocally.places.models import FocusArea
-from actlocally.statements.models import Statement, StatementVersion
 
-from .rows import indicator_rows
-
-SMALL_NUMBERS = "measurement.view_small_numbers"
-
-
-@dataclass
-class PhaseSummary:
-    """Where a partnership is on the blueprint: the furthest phase it has started a step of,
-    and how many of all the steps it has done."""
-
-    number: int | None
-    title: str
-    done: int
-    total: int
-
-
-@dataclass
-class StatementSummary:
-    words: str
-    tag_class: str
-    url: str = ""
-
-
-@dataclass
-class Row:
-    """One partnership on the dashboard."""
-
-    partnership: Partnership
-    focus: FocusIssue | None
-    phase: PhaseSummary
-    statement: StatementSummary
-    overdue: int
-    # The indicators' summaries; or, for the page, only their rows as HTML (`indicator_rows`).
-    indicators: list[dict] = field(default_factory=list)
-    sees_small_numbers: bool = False
-    indicator_rows: str = ""
-    has_indicators: bool = False
-    any_illustrative: bool = False
-    card: object = None  # rows.Card: the page's words and links, set by the view
+from ..rows import indicator_rows
 
 
 @dataclass(frozen=True)
@@ -104,140 +43,6 @@ def rows_html(summaries: list[dict], words: dict) -> RowsHtml:
         html=indicator_rows(summaries, words),
         has_indicators=bool(summaries),
         any_illustrative=any(i["indicator"].illustrative for i in summaries),
-    )
-
-
-# Journey ---------------------------------------------------------------------------------------
-
-
-def phases_of(partnership_ids: list[int]) -> dict[int, PhaseSummary]:
-    """partnership id -> its current phase (3 queries). A partnership works on several phases at
-    once (it delivers actions while still drawing more partners in), so its phase is the
-    furthest one it has begun, not the first one it has not finished."""
-    phases = {
-        pk: (number, title)
-        for pk, number, title in Phase.objects.values_list("pk", "number", "title")
-    }
-    phase_of_step = {
-        step: phases[phase] for step, phase in Step.objects.values_list("pk", "phase_id")
-    }
-    total = len(phase_of_step)
-    done = Counter()
-    furthest = {}
-    for partnership_id, step_id, status in (
-        StepProgress.objects.filter(partnership_id__in=partnership_ids)
-        .exclude(status=Status.NOT_STARTED)
-        .values_list("partnership_id", "step_id", "status")
-    ):
-        phase = phase_of_step[step_id]
-        if status == Status.DONE:
-            done[partnership_id] += 1
-        if partnership_id not in furthest or phase[0] > furthest[partnership_id][0]:
-            furthest[partnership_id] = phase
-    first = min(phases.values(), default=(None, ""))
-    return {pk: PhaseSummary(*furthest.get(pk, first), done[pk], total) for pk in partnership_ids}
-
-
-# Statements of Intent --------------------------------------------------------------------------
-
-
-_SLUG = "partnership-slug-placeholder"
-
-
-class VersionState(NamedTuple):
-    """What the dashboard reads of a Statement of Intent's version (not its document)."""
-
-    number: int
-    status: str
-    agreed_on: datetime.date | None
-    agreed_on_precision: str
-    updated_at: datetime.datetime
-
-    @property
-    def is_agreed(self) -> bool:
-        return self.status == StatementVersion.Status.AGREED
-
-    @property
-    def date_label(self) -> str:
-        # StatementVersion.date_label's rule.
-        if self.agreed_on:
-            return format_date(self.agreed_on, self.agreed_on_precision)
-        return format_date(self.updated_at.date(), DatePrecision.DAY)
-
-    @property
-    def status_label(self) -> str:
-        return str(StatementVersion.Status(self.status).label)
-
-    @property
-    def tag_class(self) -> str:
-        return StatementVersion.TAG_CLASSES[self.status]
-
-
-def statement_summary(statement: tuple[str, list[VersionState]] | None) -> StatementSummary:
-    """The Statement of Intent's state in words, from statements_of's (address, versions)."""
-    if statement is None:
-        return StatementSummary(_("Not started"), "govuk-tag--grey")
-    url, states = statement
-    versions = sorted(states, key=lambda v: -v.number)
-    agreed = next((v for v in versions if v.is_agreed), None)
-    latest = versions[0] if versions else None
-    if agreed is not None:
-        words = _("Agreed %(date)s") % {"date": agreed.date_label}
-        if latest is not agreed:
-            words += " · " + _("version %(number)s %(status)s") % {
-                "number": latest.number,
-                "status": latest.status_label.lower(),
-            }
-        return StatementSummary(words, "govuk-tag--green", url)
-    if latest is None:
-        return StatementSummary(_("Not started"), "govuk-tag--grey", url)
-    words = _("%(status)s (version %(number)s)") % {
-        "status": latest.status_label,
-        "number": latest.number,
-    }
-    return StatementSummary(words, latest.tag_class, url)
-
-
-def statements_of(partnership_ids: list[int]) -> dict[int, tuple[str, list[VersionState]]]:
-    """partnership id -> the address of the Statement of Intent of its current focus issue and
-    its versions' states (2 queries, plain rows: the documents are not read)."""
-    current = {"focus_issue__status": FocusIssue.Status.ACTIVE}
-    # One reverse() per page: every current Statement's address is the same pattern.
-    pattern = reverse("statement", kwargs={"slug": _SLUG})
-    result = {
-        partnership_id: (pattern.replace(_SLUG, slug), [])
-        for partnership_id, slug in Statement.objects.filter(
-            partnership_id__in=partnership_ids, **current
-        ).values_list("partnership_id", "partnership__slug")
-    }
-    for partnership_id, *state in StatementVersion.objects.filter(
-        statement__partnership_id__in=partnership_ids,
-        **{f"statement__{k}": v for k, v in current.items()},
-    ).values_list(
-        "statement__partnership_id",
-        "number",
-        "status",
-        "agreed_on",
-        "agreed_on_precision",
-        "updated_at",
-    ):
-        result[partnership_id][1].append(VersionState(*state))
-    return result
-
-
-# Actions ---------------------------------------------------------------------------------------
-
-
-def overdue_counts(partnership_ids: list[int], today=None) -> Counter:
-    """partnership id -> how many open actions are past their due date (1 query)."""
-    return Counter(
-        dict(
-            Action.objects.filter(partnership_id__in=partnership_ids)
-            .overdue(today or timezone.localdate())
-            .values_list("partnership_id")
-            .annotate(n=Count("pk"))
-            .values_list("partnership_id", "n")
-        )
     )
 
 
@@ -462,53 +267,3 @@ def cached_measured(local_authority, partnerships, sees, threshold, words=None) 
         sorted(words.items()) if words else None,
     )
     return versions.cached("board-html" if words else "board", parts, compute)
-
-
-def board_dashboard(local_authority: LocalAuthority, user, *, words: dict | None = None) -> dict:
-    """Every partnership of the authority the person may see, side by side: each with its
-    indicators' summaries, or with `words` (rows.labels, for the page) only their HTML rows."""
-    partnerships = list(
-        local_authority.partnerships.filter(visible_partnership_filter(user))
-        .select_related("local_authority")
-        .prefetch_related(
-            Prefetch(
-                "focus_issues",
-                queryset=FocusIssue.objects.filter(status=FocusIssue.Status.ACTIVE),
-                to_attr="active_focus",
-            )
-        )
-        .order_by("name")
-    )
-    ids = [p.pk for p in partnerships]
-    threshold = small_number_threshold()
-    sees = {p.pk: has_permission(user, SMALL_NUMBERS, p) for p in partnerships}
-    indicators = cached_measured(local_authority, partnerships, sees, threshold, words)
-    phases = phases_of(ids)
-    statements = statements_of(ids)
-    overdue = overdue_counts(ids)
-    rows = []
-    for p in partnerships:
-        row = Row(
-            partnership=p,
-            focus=p.active_focus[0] if p.active_focus else None,
-            phase=phases[p.pk],
-            statement=statement_summary(statements.get(p.pk)),
-            overdue=overdue.get(p.pk, 0),
-            sees_small_numbers=sees[p.pk],
-        )
-        found = indicators.get(p.pk)
-        if isinstance(found, RowsHtml):
-            row.indicator_rows = found.html
-            row.has_indicators = found.has_indicators
-            row.any_illustrative = found.any_illustrative
-        elif found:
-            row.indicators = found
-            row.has_indicators = True
-            row.any_illustrative = any(i["indicator"].illustrative for i in found)
-        rows.append(row)
-    return {
-        "rows": rows,
-        "threshold": threshold,
-        "sees_small_numbers": bool(rows) and all(r.sees_small_numbers for r in rows),
-        "any_illustrative": any(r.any_illustrative for r in rows),
-    }
