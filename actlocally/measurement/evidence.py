@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from .chart_images import chart_png, chart_svg
 from .chart_selectors import indicator_charts
+from .charts import for_image
 from .selectors import chosen_indicators
 
 
@@ -78,4 +79,7 @@ def embed(partnership, ref: str):
         chart_rows=trend.rows,
         chart_svg=(lambda: chart_svg(trend)) if drawn else None,
         chart_png=(lambda: chart_png(trend)) if drawn else None,
+        # The same public view, kept whole so an agreed statement can freeze its chart.
+        chart_spec=trend.spec,
+        chart_image_spec=for_image(trend) if drawn else None,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .charts import bar_chart_svg
 from .document import PARTS, SECTIONS_BY_KEY, display_figure, format_value
-from .evidence import resolve
+from .evidence import resolve, thaw
 from .models import StatementVersion
 
 # WeasyPrint logs every layout step at INFO: noise in the server's log, not news.
@@ -40,7 +40,7 @@ def document_context(version: StatementVersion) -> dict:
     ]
     facts = [{**f, "value": display_figure(f.get("value"))} for f in content.get("facts", [])]
     indicators = [
-        {**row, "shown": resolve(partnership, row["evidence"])}
+        {**row, "shown": shown_evidence(version, row["evidence"])}
         for row in content.get("indicators", [])
     ]
     parts = dict(PARTS)
@@ -71,6 +71,16 @@ def document_context(version: StatementVersion) -> dict:
         "title": _("Statement of Intent"),
         "meta": meta_rows(version),
     }
+
+
+def shown_evidence(version: StatementVersion, value: str):
+    """An agreed version's figures as frozen when it was agreed; a draft's or a circulated
+    version's, live. An agreed version from before figures were frozen has none kept, so its
+    figures are live as they always were."""
+    if version.is_agreed and value in version.figures:
+        frozen = version.figures[value]
+        return None if frozen is None else thaw(frozen, as_at=version.date_label)
+    return resolve(version.statement.partnership, value)
 
 
 def with_leads(content: dict) -> dict:
@@ -374,6 +384,10 @@ def _indicator_docx(doc, item: dict, *, width) -> None:
     if shown is None:
         doc.add_paragraph(_("This indicator is no longer measured by the partnership."))
         return
+    if shown.as_at:
+        doc.add_paragraph(
+            _("Figures as at %(date)s, when this version was agreed.") % {"date": shown.as_at}
+        )
     _table(doc, list(shown.facts), header=None, widths=(5, 12))
     if shown.chart_png is not None:
         doc.add_picture(io.BytesIO(shown.chart_png()), width=width)

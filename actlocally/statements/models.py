@@ -82,6 +82,9 @@ class StatementVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("version"))
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     content = models.JSONField(default=dict)
+    # The embedded evidence's figures as they were when the version was agreed, by the item's
+    # "key:reference" (statements/evidence.py): an agreed version shows these, never live ones.
+    figures = models.JSONField(default=dict, blank=True)
     # Only agreed versions are built on, and they are never deleted alone (they go only with
     # their whole statement), so nothing needs to be set to null here.
     based_on = models.ForeignKey(
@@ -113,6 +116,7 @@ class StatementVersion(models.Model):
         "number": "not personal",
         "status": "not personal",
         "content": "not personal (quotes are attributed by role and place, never by name)",
+        "figures": "not personal (published figures, small numbers suppressed)",
         "based_on": "not personal",
         "created_at": "not personal",
         "created_by": "personal: link to a person",

@@ -16,7 +16,7 @@ from actlocally.journey.services import record_evidence
 from actlocally.organisations.models import Organisation
 from actlocally.partnerships.models import DatePrecision, FocusIssue
 
-from . import document
+from . import document, evidence
 from .models import Comment, Recommendation, Statement, StatementVersion
 from .notifications import tell_members
 from .workflow import EDITABLE_STATES, WORKFLOW
@@ -174,7 +174,7 @@ def transition(
     as_history: bool = False,
 ) -> StatementVersion:
     """Move a version along the workflow (workflow.WORKFLOW says which moves exist and who
-    may make them). Agreeing freezes the version, ticks the journey, updates the tracker and
+    may make them). Agreeing freezes the version and its embedded figures, ticks the journey, updates the tracker and
     carries its actions and outcomes into the plan. Members are emailed when a version is
     circulated or agreed (links start with `base_url`). `as_history` records a step taken
     before the platform (the demo's past statements): nobody is emailed and nothing is carried,
@@ -200,6 +200,9 @@ def transition(
             version.agreed_by_whom = agreed_by_whom.strip()
             version.recorded_at = timezone.now()
             version.recorded_by = _person(by)
+            # What the partnership agreed includes the figures it saw: freeze them, as the
+            # public sees them, so data loaded later cannot change the agreed statement.
+            version.figures = evidence.snapshot(partnership, version.content)
         if step.target == StatementVersion.Status.CIRCULATED:
             version.circulated_at = timezone.now()
         WORKFLOW.run(version, name, by=by)
