@@ -2,12 +2,14 @@
 inside the chart's container) at 1024 and 375px with no console errors and axe clean, under the
 site's Content-Security-Policy (the browser fixtures fail on any violation); the indicators page
 draws its spine chart; the co-ordinator embeds an indicator in a new draft Statement of Intent
-on a phone and its chart is drawn there; and every measurement page of the URL table passes the
+on a phone and its chart is drawn there, and once that version is agreed its frozen chart is
+drawn from the page itself; and every measurement page of the URL table passes the
 every-page walk."""
 
 import os
 
 import pytest
+from django.utils import timezone
 
 from tests.url_tables import URLS
 
@@ -83,4 +85,27 @@ def test_coordinator_embeds_an_indicator_in_the_statement_and_its_chart_is_drawn
     page.wait_for_selector("[data-chart=indicator-1][data-vega-drawn=true] svg")
     screenshot(page, "charts-statement")
     assert problems_on(page, "statement", PHONE["width"]) == []
+    assert errors == []
+
+
+def test_an_agreed_statement_draws_its_frozen_indicator_chart(browser):
+    page = open_page(browser, DESKTOP)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, "coordinator@example.org")
+    page.goto(page.base_url + "/partnerships/keighley/statement-of-intent/new-draft/")
+    page.get_by_role("button", name="Start the new draft").click()
+    page.get_by_role("link", name="Embed an indicator").click()
+    page.get_by_label("Indicator").select_option(label="Income deprivation")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Circulate for comment").click()
+    page.get_by_role("button", name="Circulate for comment").click()
+    page.get_by_role("link", name="Record that it was agreed").click()
+    page.get_by_label("Date it was agreed").fill(timezone.localdate().isoformat())
+    page.get_by_label("Who agreed it").fill("The convening partnership")
+    page.get_by_role("button", name="Record that it was agreed").click()
+    figure = page.locator("figure", has_text="Income deprivation")
+    assert "Figures as at" in figure.inner_text()
+    page.wait_for_selector("[data-chart=indicator-1][data-vega-drawn=true] svg")
+    assert page.locator("[data-chart=indicator-1]").get_attribute("data-vega-spec-id")
     assert errors == []
