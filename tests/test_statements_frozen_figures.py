@@ -152,3 +152,22 @@ def test_agreeing_from_the_page_freezes_the_figures(client, world, measured):  #
     draft.refresh_from_db()
     body = client.get(draft.get_absolute_url()).content.decode()
     assert OLD in body and "Figures as at 15 January 2024" in body
+
+
+def test_a_released_output_is_frozen_too_even_once_it_is_gone(client, world):
+    from actlocally.outputs import services as outputs
+
+    from .factories_outputs import output_world
+
+    w = output_world(partnership=world.keighley)
+    outputs.submit_output(output=w.output, checkers=w.checkers[:2], by=w.analyst)
+    for checker in w.checkers[:2]:
+        outputs.decide(output=w.output, decision="approve", by=checker)
+    outputs.release_output(output=w.output, by=w.checkers[0])
+    version = agreed_version(
+        world,
+        indicators=[{"evidence": f"released_output:{w.output.pk}", "title": "Absence", "note": ""}],
+    )
+    type(w.output).objects.filter(pk=w.output.pk).update(status="draft")
+    body = page(client, world, version)
+    assert "Released on" in body and AS_AT in body
