@@ -65,7 +65,7 @@ PAGES = sorted(name for name, (_kwargs, rule) in URLS.items() if ACCESS[rule]("c
 # Names any page of ours reads, so each page is also tried with the others' parameters.
 KNOWN = [
     "focus", "status", "owner", "outcome", "release", "measure", "level", "sort", "format",
-    "la", "to", "from", "show", "action", "q", "sector", "page", "next", "stage",
+    "la", "to", "from", "show", "action", "q", "sector", "page", "next", "stage", "compare",
 ]  # fmt: skip
 # A few examples per page in CI (85 pages); `make fuzz` tries a tenth of its corpus on each.
 EXAMPLES = max(6, settings.default.max_examples // 10)

@@ -1,6 +1,8 @@
-"""Reads behind the funnel plot and the spine chart: the LSOA figures of an indicator, with
-small numbers suppressed for everyone who may not see them (as the selectors do for the area).
-Each read is a fixed number of queries whatever the number of indicators, LSOAs or periods."""
+"""Reads behind the funnel plots and the spine chart: the LSOA figures of an indicator, and the
+same summed to each ward of the local authority and each of its other public partnerships'
+areas, with small numbers suppressed for everyone who may not see them (as the selectors do for
+the area). Each read is a fixed number of queries whatever the number of indicators, LSOAs,
+wards or periods."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -12,11 +14,12 @@ from .selectors import Estimate, estimate, indicator_page, small_number_threshol
 
 @dataclass(frozen=True)
 class PlaceFigure:
-    """One LSOA's figure for one period."""
+    """One place's figure for one period: an LSOA, a ward, or a partnership's area (`kind`)."""
 
     code: str
     name: str
     estimate: Estimate
+    kind: str = "lsoa"
 
 
 def _threshold(sees_small_numbers: bool) -> int | None:
@@ -80,6 +83,85 @@ def _area_lsoa_figures(
     ]
 
 
+def ward_figures(
+    partnership, chosen, period: str, *, sees_small_numbers: bool
+) -> list[PlaceFigure]:
+    """Every ward of the partnership's local authority, and every other public partnership's
+    area in it, with its figure for `period` summed from its LSOAs' rows (three queries, or
+    one when cached): wards first, by name, then areas. A place is left out when it has no
+    rows or a row lacks the numerator or denominator (a sum of some of its LSOAs is not its
+    figure); a small sum is suppressed (marked) for those who may not see it."""
+    parts = (partnership.pk, chosen.indicator_id, period, sees_small_numbers)
+    return versions.cached(
+        "wards",
+        parts,
+        lambda: _ward_figures(partnership, chosen, period, sees_small_numbers=sees_small_numbers),
+    )
+
+
+def _ward_figures(
+    partnership, chosen, period: str, *, sees_small_numbers: bool
+) -> list[PlaceFigure]:
+    from actlocally.places.models import LSOA
+
+    la_code = partnership.local_authority.code
+    # place (kind, code, name) -> its LSOA codes; an LSOA code shared by a 2011 and a 2021 row
+    # is one LSOA, so codes are sets.
+    members: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for code, ward_code, ward_name in LSOA.objects.filter(
+        la_code=la_code, ward__isnull=False
+    ).values_list("code", "ward__code", "ward__name"):
+        members[("ward", ward_code, ward_name)].add(code)
+    for code, pk, area_name in LSOA.objects.filter(
+        focus_areas__partnership__local_authority_id=partnership.local_authority_id,
+        focus_areas__partnership__is_public=True,
+    ).values_list("code", "focus_areas__partnership_id", "focus_areas__partnership__area_name"):
+        # Skipped here, not excluded in SQL: an exclude across the many-to-many would also drop
+        # another area's LSOAs that this partnership's area shares.
+        if pk != partnership.pk:
+            members[("partnership", str(pk), area_name)].add(code)
+    if not members:
+        return []
+    every_code = set().union(*members.values())
+    rows = {
+        code: (numerator, denominator)
+        for code, numerator, denominator in DataPoint.objects.filter(
+            indicator_id=chosen.indicator_id,
+            geography=GeographyType.LSOA,
+            code__in=sorted(every_code),
+            period=period,
+        ).values_list("code", "numerator", "denominator")
+    }
+    threshold = _threshold(sees_small_numbers)
+    figures = []
+    for (kind, code, name), codes in sorted(members.items()):
+        parts = [rows[c] for c in codes if c in rows]
+        if not parts or any(n is None or d is None for n, d in parts):
+            continue
+        figures.append(
+            PlaceFigure(
+                code=code,
+                name=name,
+                kind=kind,
+                estimate=_hide(
+                    estimate(
+                        chosen.indicator,
+                        period=period,
+                        period_start=None,
+                        numerator=sum(n for n, _d in parts),
+                        denominator=sum(d for _n, d in parts),
+                        value=None,
+                        lsoas=len(parts),
+                    ),
+                    threshold,
+                ),
+            )
+        )
+    # Wards first, then the partnerships' areas, each by name.
+    figures.sort(key=lambda f: (f.kind != "ward", f.name))
+    return figures
+
+
 def local_authority_lsoa_values(
     partnership, chosen: list, periods: dict[int, str], *, sees_small_numbers: bool
 ) -> dict[int, list[float]]:
@@ -123,8 +205,9 @@ def indicator_charts(
     partnership, pk: int, user, kinds=("trend", "comparators", "funnel")
 ) -> tuple[dict, dict] | None:
     """One chosen indicator's page data and the charts named in `kinds` (trend, comparators,
-    funnel), or None when the partnership has no such indicator. Only the funnel reads more
-    than the page does (its LSOAs: two queries)."""
+    funnel of the area's LSOAs, funnel-wards of the authority's wards and areas), or None when
+    the partnership has no such indicator. Only the funnels read more than the page does (the
+    LSOAs: two queries; the wards: three)."""
     from . import charts
 
     page = indicator_page(partnership, pk, user)
@@ -148,6 +231,19 @@ def indicator_charts(
             else []
         )
         built["funnel"] = charts.funnel(page, partnership, figures)
+    if "funnel-wards" in kinds:
+        latest = page["latest"]
+        figures = (
+            ward_figures(
+                partnership,
+                page["chosen"],
+                latest.period,
+                sees_small_numbers=page["sees_small_numbers"],
+            )
+            if latest is not None
+            else []
+        )
+        built["funnel-wards"] = charts.ward_funnel(page, partnership, figures)
     return page, built
 
 

@@ -11,7 +11,7 @@ from . import charts
 from .chart_selectors import indicator_charts, spine_chart
 
 VIEW = "measurement.view_measurement"
-INDICATOR_CHARTS = ("trend", "comparators", "funnel")
+INDICATOR_CHARTS = ("trend", "comparators", "funnel", "funnel-wards")
 
 
 def _indicator_chart(request, slug, pk, kind):

@@ -157,3 +157,27 @@ class UploadForm(GovUKForm):
         if not f.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("The file must be a CSV or an Excel (.xlsx) file."))
         return f
+
+
+COMPARE_WARDS, COMPARE_LSOAS = "wards", "lsoas"
+# The funnel chart each choice draws.
+FUNNEL_OF = {COMPARE_WARDS: "funnel-wards", COMPARE_LSOAS: "funnel"}
+
+
+class FunnelCompareForm(forms.Form):
+    """Which places the indicator page's funnel plot compares the area with (a query
+    parameter): a value it does not know shows the default, the authority's wards."""
+
+    compare = forms.ChoiceField(
+        label=_("Compare with"),
+        choices=[(COMPARE_WARDS, _("Wards")), (COMPARE_LSOAS, _("The area's LSOAs"))],
+        required=False,
+    )
+
+
+def funnel_compare(query) -> str:
+    """The `compare` choice in `query` (a QueryDict), or the default when absent or unknown."""
+    form = FunnelCompareForm(query)
+    if form.is_valid() and form.cleaned_data["compare"]:
+        return form.cleaned_data["compare"]
+    return COMPARE_WARDS

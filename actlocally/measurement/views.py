@@ -19,7 +19,16 @@ from actlocally.core.forms import add_errors
 from actlocally.jobs.services import start_job
 
 from . import chart_selectors, selectors, services
-from .forms import ChoiceForm, DataPointForm, IndicatorForm, UploadForm
+from .forms import (
+    COMPARE_LSOAS,
+    COMPARE_WARDS,
+    FUNNEL_OF,
+    ChoiceForm,
+    DataPointForm,
+    IndicatorForm,
+    UploadForm,
+    funnel_compare,
+)
 from .importers import BACKGROUND_BYTES, TEMPLATE_HEADERS, ImportRefused, import_figures
 from .models import Indicator, PartnershipIndicator
 from .periods import EXAMPLES
@@ -106,10 +115,15 @@ def _indicator_page(request, p, pk):
 @login_required
 def indicator(request, slug, pk):
     p = get_partnership_or_404(request.user, slug, VIEW)
-    found = chart_selectors.indicator_charts(p, pk, request.user)
+    compare = funnel_compare(request.GET)
+    funnel = FUNNEL_OF[compare]
+    found = chart_selectors.indicator_charts(
+        p, pk, request.user, kinds=("trend", "comparators", funnel)
+    )
     if found is None:
         raise Http404
     page, charts = found
+    la_name = p.local_authority.name
     return render(
         request,
         "measurement/indicator.html",
@@ -117,8 +131,13 @@ def indicator(request, slug, pk):
             "partnership": p,
             "can_manage": has_permission(request.user, MANAGE, p),
             "can_add_data": has_permission(request.user, ADD_DATA, p),
-            "charts": [charts["comparators"], charts["funnel"]],
+            "charts": [charts["comparators"], charts[funnel]],
             "trend_chart": charts["trend"],
+            # The funnel's choice, with the authority's name in the label.
+            "compare_options": [
+                (COMPARE_WARDS, _("%(la)s's wards") % {"la": la_name}, compare == COMPARE_WARDS),
+                (COMPARE_LSOAS, _("The area's LSOAs"), compare == COMPARE_LSOAS),
+            ],
             **page,
         },
     )

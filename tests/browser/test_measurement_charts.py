@@ -1,9 +1,10 @@
-"""Browser: measurement's charts as people meet them. An indicator's trend chart is drawn (an SVG
-inside the chart's container) at 1024 and 375px with no console errors and axe clean, under the
-site's Content-Security-Policy (the browser fixtures fail on any violation); the indicators page
-draws its spine chart; the co-ordinator embeds an indicator in a new draft Statement of Intent
-on a phone and its chart is drawn there, and once that version is agreed its frozen chart is
-drawn from the page itself; and every measurement page of the URL table passes the
+"""Browser: measurement's charts as people meet them. An indicator's trend chart and its funnel
+of Bradford's wards are drawn (an SVG inside the chart's container) at 1024 and 375px with no
+console errors and axe clean, under the site's Content-Security-Policy (the browser fixtures fail
+on any violation); the funnel switches to the area's LSOAs when asked; the indicators page draws
+its spine chart; the co-ordinator embeds an indicator in a new draft Statement of Intent on a
+phone and its chart is drawn there, and once that version is agreed its frozen chart is drawn
+from the page itself; and every measurement page of the URL table passes the
 every-page walk."""
 
 import os
@@ -37,10 +38,27 @@ def test_indicator_page_draws_its_trend_chart(browser, viewport):
     page.wait_for_selector("[data-chart=trend][data-vega-drawn]")
     assert page.locator("[data-chart=trend]").get_attribute("data-vega-drawn") == "true"
     assert page.locator("[data-chart=trend] svg").count() == 1
-    page.wait_for_selector("[data-chart=funnel][data-vega-drawn]")
+    page.wait_for_selector("[data-chart=funnel-wards][data-vega-drawn]")
     screenshot(page, f"charts-indicator-{viewport['width']}")
     # axe and the width check, with the charts drawn.
     assert problems_on(page, "indicator", viewport["width"]) == []
+    assert errors == []
+
+
+def test_the_funnel_compares_with_the_areas_lsoas_when_asked(browser):
+    page, errors = open_indicator(browser, PHONE)
+    page.wait_for_selector("[data-chart=funnel-wards][data-vega-drawn]")
+    assert (
+        page.locator("[data-chart-summary=funnel-wards]")
+        .inner_text()
+        .startswith("Keighley Central's area lies")
+    )
+    page.get_by_label("The area's LSOAs").check()
+    page.get_by_role("button", name="Show the funnel plot").click()
+    page.wait_for_selector("[data-chart=funnel][data-vega-drawn]")
+    assert page.locator("[data-chart=funnel-wards]").count() == 0
+    screenshot(page, "charts-funnel-lsoas-375")
+    assert problems_on(page, "indicator, the area's LSOAs", PHONE["width"]) == []
     assert errors == []
 
 

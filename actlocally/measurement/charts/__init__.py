@@ -1,6 +1,7 @@
-"""Vega-Lite specs of measurement's four charts, as pure functions from the selectors' data (already
+"""Vega-Lite specs of measurement's five charts, as pure functions from the selectors' data (already
 suppressed for the person looking) to a dict: the trend ("turn the curve"), the area against its
-comparators, the spine chart of the partnership's indicators and the funnel plot of its LSOAs.
+comparators, the spine chart of the partnership's indicators and the funnel plots of its LSOAs
+and of its authority's wards.
 
 Each function returns a `Chart`: the spec, and the same numbers as table rows for the page and
 its CSV, so a chart never stands alone. Colour is never the only signal: lines differ by dash,
@@ -12,6 +13,7 @@ from .base import Chart, for_image, spec_or_empty
 from .funnel import funnel, position_words
 from .series import comparators, trend
 from .spine import spine, spine_rows
+from .ward_funnel import ward_funnel
 
 __all__ = [
     "Chart",
@@ -23,4 +25,5 @@ __all__ = [
     "spine",
     "spine_rows",
     "trend",
+    "ward_funnel",
 ]

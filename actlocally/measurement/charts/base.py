@@ -28,7 +28,7 @@ FUNNEL_POINTS = 40
 @dataclass
 class Chart:
     """A chart's spec (None when there is nothing to draw, with `empty` saying why) and its
-    numbers as a table."""
+    numbers as a table; `summary` is the chart's judgement in a sentence, where it has one."""
 
     key: str
     title: str
@@ -37,6 +37,7 @@ class Chart:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     empty: str = ""
+    summary: str = ""
 
 
 def scale_of(indicator) -> int:

@@ -1,4 +1,5 @@
-"""The funnel plot of the partnership's LSOAs against the local authority."""
+"""The funnel plot of the partnership's LSOAs against the local authority, and the spec and
+helpers it shares with the funnel of the authority's wards (ward_funnel)."""
 
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,76 @@ def _position_colours(polarity: str) -> list[str]:
     elif polarity == st.Polarity.NO_JUDGEMENT:
         good, bad = JUDGEMENT_COLOURS[st.Comparison.HIGHER], JUDGEMENT_COLOURS[st.Comparison.LOWER]
     return [good, good, "#ffffff", bad, bad]
+
+
+def usable(e) -> bool:
+    """Whether a figure can be drawn: a funnel needs whole people, so a denominator under one
+    has no binomial to draw from."""
+    return (
+        e is not None
+        and not e.suppressed
+        and e.value is not None
+        and e.numerator is not None
+        and e.denominator is not None
+        and e.denominator >= 1
+    )
+
+
+def benchmark_problem(indicator, b, la_name: str) -> str:
+    """Why the local authority's value `b` can hold no funnel, or ""."""
+    if b is None:
+        return _("A funnel plot needs a figure for %(la)s for the same period.") % {"la": la_name}
+    if (indicator.is_proportion and not 0 < b < indicator.multiplier) or b <= 0:
+        return _("The figure for %(la)s leaves no room for a funnel.") % {"la": la_name}
+    return ""
+
+
+def limits_at(indicator, benchmark: float, denominator: float):
+    """The 95% and 99.8% control limits at one size."""
+    return (
+        _limits(indicator, benchmark, denominator, st.CONFIDENCE_95),
+        _limits(indicator, benchmark, denominator, st.CONFIDENCE_998),
+    )
+
+
+def _highlight_layers(points: list, x: dict, y: dict) -> list:
+    """A ring and a name around the points marked `highlight` (the partnership's own area), so
+    it is found by its label and shape, not by colour."""
+    marked = [p for p in points if p.get("highlight")]
+    if not marked:
+        return []
+    # The name reads away from the nearer edge, so it never runs off the chart (log scale: the
+    # middle is the geometric mean of the extremes).
+    sizes = [p["denominator"] for p in points]
+    middle = (min(sizes) * max(sizes)) ** 0.5
+    right_half = marked[0]["denominator"] > middle
+    return [
+        {
+            "data": {"values": marked},
+            "mark": {
+                "type": "point",
+                "filled": False,
+                "size": 420,
+                "stroke": "#0b0c0c",
+                "strokeWidth": 3,
+                "shape": "circle",
+            },
+            "encoding": {"x": x, "y": y},
+        },
+        {
+            "data": {"values": marked},
+            "mark": {
+                "type": "text",
+                "align": "right" if right_half else "left",
+                "dx": -14 if right_half else 14,
+                "dy": -10,
+                "fontSize": 13,
+                "fontWeight": "bold",
+                "color": "#0b0c0c",
+            },
+            "encoding": {"x": x, "y": y, "text": {"field": "place"}},
+        },
+    ]
 
 
 def funnel(page: dict, partnership, figures: list) -> Chart:
@@ -100,15 +171,7 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
     points, rows = [], []
     for f in figures:
         e = f.estimate
-        # A funnel needs whole people: a denominator under one has no binomial to draw from.
-        usable = (
-            not e.suppressed
-            and e.value is not None
-            and e.numerator is not None
-            and e.denominator is not None
-            and e.denominator >= 1
-        )
-        if not usable:
+        if not usable(e):
             rows.append(
                 [
                     f"{f.name} ({f.code})",
@@ -161,6 +224,23 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
             rows,
             _("Every LSOA's figure is suppressed."),
         )
+    spec = funnel_spec(
+        indicator,
+        b,
+        la_name,
+        points,
+        x_title=_("Size of the LSOA (the denominator, log scale)"),
+        description=description,
+    )
+    return Chart("funnel", title, description, spec, columns, rows)
+
+
+def funnel_spec(
+    indicator, b: float, la_name: str, points: list, *, x_title: str, description: str
+) -> dict:
+    """The funnel's spec: control limits around the local authority's value `b` across the
+    points' sizes, its value as a line, and the points coloured and shaped by position."""
+    scale = scale_of(indicator)
     smallest = min(p["denominator"] for p in points) * 0.8
     largest = max(p["denominator"] for p in points) * 1.2
     curve = []
@@ -190,7 +270,7 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
     x = {
         "field": "denominator",
         "type": "quantitative",
-        "title": _("Size of the LSOA (the denominator, log scale)"),
+        "title": x_title,
         "scale": {"type": "log"},
     }
     y = {
@@ -266,6 +346,7 @@ def funnel(page: dict, partnership, figures: list) -> Chart:
                     },
                 },
             },
+            *_highlight_layers(points, x, y),
         ],
     }
-    return Chart("funnel", title, description, spec, columns, rows)
+    return spec
