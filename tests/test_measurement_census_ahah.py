@@ -10,8 +10,10 @@ import pytest
 from django.urls import reverse
 
 from actlocally.measurement import selectors, services
+from actlocally.measurement import statistics as st
 from actlocally.measurement.demo import DATA, _census_ahah_figures
 from actlocally.measurement.selectors import estimate, suppress
+from actlocally.measurement.selectors.judgements import comparison_sentence
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +172,14 @@ def test_distance_to_work_has_no_england_figure(loaded):
 def test_every_bradford_lsoa_has_each_figure(loaded):
     for data in ("ahah-index", "ahah-health", "density", "work-local"):
         assert sum(1 for key in loaded if key[0] == data and key[1] == "lsoa") == 310
+
+
+def test_the_page_says_a_means_area_figure_is_averaged_over_its_lsoas(client, world, mean_area):
+    client.force_login(world.people["member"])
+    body = client.get(reverse("measurement", kwargs={"slug": "keighley"})).text
+    assert "Averaged over 2 LSOAs." in body and "Summed from 2 LSOAs." not in body
+
+
+def test_a_higher_with_no_judgement_says_95_percent_once():
+    sentence = comparison_sentence(st.Comparison.HIGHER, "Bradford")
+    assert "at 95% confidence" in sentence and "%%" not in sentence

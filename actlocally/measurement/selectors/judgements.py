@@ -70,9 +70,15 @@ def comparison_sentence(result: st.Comparison, name: str, why_not: str = "") -> 
             if result == st.Comparison.HIGHER
             else _("Lower than %(name)s")
         ) % {"name": name}
-        return text + _(
-            ": the difference is bigger than chance would explain, at 95%% confidence (this "
-            "indicator is not judged better or worse)."
+        # The message has "%%" (it is a format string), so it is formatted, with nothing, to
+        # show one "%".
+        return (
+            text
+            + _(
+                ": the difference is bigger than chance would explain, at 95%% confidence (this "
+                "indicator is not judged better or worse)."
+            )
+            % {}
         )
     return _("Not compared with %(name)s: %(why)s") % {"name": name, "why": why_not}
 
