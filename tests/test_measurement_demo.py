@@ -73,3 +73,41 @@ def test_the_board_dashboard_shows_every_demo_partnership_with_its_illustrative_
     la = LocalAuthority.objects.get(code="E08000032")
     response = client.get(f"/local-authorities/{la.code}/board/")
     assert response.text.count("govuk-tag--orange") == 4
+
+
+CENSUS_AHAH = ("ahah-index", "ahah-health-services", "population-density", "work-from-home-or-near")
+
+
+def test_every_partnership_sees_census_and_ahah_against_bradford(demo):
+    for partnership in Partnership.objects.select_related("local_authority"):
+        rows = {r["indicator"].key: r for r in selectors.indicators_page(partnership, demo)["rows"]}
+        for key in CENSUS_AHAH:
+            row = rows[key]
+            assert row["latest"].lsoas > 0, (partnership.slug, key)
+            assert row["local_authority_value"], (partnership.slug, key)
+            assert "Bradford" in row["vs_local_authority"].sentence, (partnership.slug, key)
+            assert not row["indicator"].illustrative
+
+
+def test_every_partnership_sees_census_and_ahah_against_england_but_distance_to_work(demo):
+    for partnership in Partnership.objects.select_related("local_authority"):
+        rows = {r["indicator"].key: r for r in selectors.indicators_page(partnership, demo)["rows"]}
+        shown = {key: bool(rows[key]["england_value"]) for key in CENSUS_AHAH}
+        assert shown == {
+            "ahah-index": True,
+            "ahah-health-services": True,
+            "population-density": True,
+            "work-from-home-or-near": False,
+        }, partnership.slug
+
+
+def test_the_page_says_distance_to_work_is_not_compared_with_england(demo, client):
+    client.force_login(demo)
+    body = client.get("/partnerships/keighley/measurement/").text
+    assert "Not compared with England: there is no figure for England for this period." in body
+
+
+def test_distance_to_work_is_judged_against_bradford(demo):
+    keighley = Partnership.objects.get(slug="keighley")
+    rows = {r["indicator"].key: r for r in selectors.indicators_page(keighley, demo)["rows"]}
+    assert rows["work-from-home-or-near"]["vs_local_authority"].result != "not_compared"

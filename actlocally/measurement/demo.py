@@ -1,6 +1,7 @@
 """The Bradford demo's indicators, read from the demo folder's measurement.yaml: real open data
-first (street crime by LSOA, IoD2019 income deprivation and IDACI, files in data/), each
-partnership's area shown against Bradford and England; and, only for what no open source holds,
+first (street crime by LSOA, IoD2019 income deprivation and IDACI, Census 2021 and AHAH v3,
+files in data/), each partnership's area shown against Bradford and England; and, only for what
+no open source holds,
 illustrative figures from the YAML, labelled as such on every page and file."""
 
 import csv
@@ -9,7 +10,7 @@ from pathlib import Path
 from actlocally.places.models import Deprivation
 
 from . import services
-from .models import ENGLAND_CODE, MULTIPLIER, GeographyType, Indicator
+from .models import ENGLAND_CODE, MULTIPLIER, GeographyType, Indicator, Unit
 from .periods import parse_period
 from .services import Figure, save_figures
 
@@ -24,8 +25,15 @@ def _n(text: str) -> float | None:
 
 
 def _lsoa_figures(
-    indicator, period: str, rows: dict[str, tuple[float, float]], la_code: str
+    indicator,
+    period: str,
+    rows: dict[str, tuple[float, float]],
+    la_code: str,
+    *,
+    local_authority: bool = True,
 ) -> list[Figure]:
+    """Each LSOA's figure and, unless the file of comparators gives it, the local authority's as
+    the sum of its LSOAs."""
     label, start = parse_period(indicator.period_type, period)
     figures = [
         Figure(
@@ -42,6 +50,8 @@ def _lsoa_figures(
         for code, (num, den) in rows.items()
         if den
     ]
+    if not local_authority:
+        return figures
     num = sum(n for n, d in rows.values() if d)
     den = sum(d for _n, d in rows.values() if d)
     figures.append(
@@ -116,7 +126,93 @@ def load_open_data(by_data: dict[str, Indicator], la_code: str, by=None) -> None
                     f"The sum of the {int(r['lsoas_with_numerator']):,} English LSOAs with a figure.",
                 )
             )
+    figures += _census_ahah_figures(by_data, set(populations), la_code)
     save_figures(figures=figures, partnership=None, by=by)
+
+
+# data key in measurement.yaml -> (its columns in the LSOA file, its measures in the comparators
+# file): the numerator's columns are summed; a mean's denominator is 1 per LSOA, so an area's
+# figure (the sum over its LSOAs) is the average of its LSOAs' scores.
+CENSUS_AHAH = {
+    "ahah-index": ("ahah_v3_bradford_lsoa11.csv", ["ahah_index_score"], None, ["ahah_index"]),
+    "ahah-health": (
+        "ahah_v3_bradford_lsoa11.csv",
+        ["health_services_domain_score"],
+        None,
+        ["ahah_health"],
+    ),
+    "density": ("census2021_bradford_lsoa11.csv", ["population_density"], None, ["density"]),
+    "work-local": (
+        "census2021_bradford_lsoa11.csv",
+        ["works_from_home", "under_2km"],
+        "in_work",
+        ["works_from_home", "under_2km"],
+    ),
+}
+# AHAH v3's year: see data/SOURCES.md (not confirmed from a published source).
+CENSUS_AHAH_PERIOD = {"ahah-index": "2022", "ahah-health": "2022"}
+CENSUS_PERIOD = "2021"
+
+
+def _census_ahah_figures(by_data: dict, lsoas: set[str], la_code: str) -> list[Figure]:
+    """Census 2021 and AHAH v3 figures: the local authority's LSOAs, and the local authority's
+    and England's from the comparators file (worked out from the full files, so Bradford's is
+    not just the sum of the LSOA rows here: see data/SOURCES.md)."""
+    with (DATA / "census_ahah_comparators.csv").open() as f:
+        comparators: dict[tuple[str, str], tuple[float, float, int]] = {
+            (r["measure"], r["geography"]): (
+                float(r["numerator"]),
+                float(r["denominator"]),
+                int(r["lsoas"]),
+            )
+            for r in csv.DictReader(f)
+        }
+    files: dict[str, list[dict]] = {}
+    figures: list[Figure] = []
+    for data, (filename, columns, denominator, measures) in CENSUS_AHAH.items():
+        indicator = by_data.get(data)
+        if indicator is None:
+            continue
+        if filename not in files:
+            with (DATA / filename).open() as f:
+                files[filename] = [r for r in csv.DictReader(f) if r["lsoa11_code"] in lsoas]
+        rows = {
+            r["lsoa11_code"]: (
+                sum(float(r[c]) for c in columns),
+                float(r[denominator]) if denominator else 1.0,
+            )
+            for r in files[filename]
+        }
+        period = CENSUS_AHAH_PERIOD.get(data, CENSUS_PERIOD)
+        figures += _lsoa_figures(indicator, period, rows, la_code, local_authority=False)
+        label, start = parse_period(indicator.period_type, period)
+        for geography, code in (
+            (GeographyType.LOCAL_AUTHORITY, la_code),
+            (GeographyType.ENGLAND, ENGLAND_CODE),
+        ):
+            parts = [comparators.get((m, code)) for m in measures]
+            if any(p is None for p in parts):
+                continue  # distance to work: Bradford only, so no England figure
+            num, den, count = sum(p[0] for p in parts), parts[0][1], parts[0][2]
+            figures.append(
+                Figure(
+                    indicator.pk,
+                    geography,
+                    code,
+                    None,
+                    label,
+                    start,
+                    num,
+                    den,
+                    num / den * indicator.multiplier,
+                    (
+                        f"The average of its {count:,} LSOAs' figures, from the full file."
+                        if indicator.unit == Unit.MEAN
+                        else f"The sum of its {count:,} LSOAs, from the full file."
+                    ),
+                )
+            )
+    return figures
 
 
 def illustrative_figures(indicator: Indicator, rows: dict, context) -> list[Figure]:

@@ -270,10 +270,9 @@ class DataPoint(models.Model):
             models.UniqueConstraint(
                 fields=["indicator", "geography", "code", "period"], name="data_point_once"
             ),
-            models.CheckConstraint(
-                condition=Q(numerator__isnull=True) | Q(numerator__gte=0),
-                name="data_point_numerator_not_negative",
-            ),
+            # No "numerator not negative" here: a mean's numerator is a sum of scores, which
+            # may be below zero (AHAH's), and a constraint cannot see the indicator's unit.
+            # services.check_figures refuses a negative count for every other unit.
             models.CheckConstraint(
                 condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
                 name="data_point_denominator_positive",

@@ -40,11 +40,13 @@ def check_figures(
             errors[name] = _("Enter a number below a million million.")
     if errors:
         raise ValidationError(errors)
-    if numerator is not None and numerator < 0:
+    unit = indicator.unit
+    # A mean's numerator is a sum of scores (AHAH's are below zero for better than the middle),
+    # not a count of anyone, so only it may be negative.
+    if numerator is not None and numerator < 0 and unit != Unit.MEAN:
         errors["numerator"] = _("A count cannot be negative.")
     if denominator is not None and denominator <= 0:
         errors["denominator"] = _("The denominator must be more than 0.")
-    unit = indicator.unit
     if unit == Unit.COUNT:
         if numerator is None and value is not None:
             numerator = value

@@ -32,6 +32,9 @@ class Estimate:
     note: str = ""
     lsoas: int = 0  # how many LSOA rows an area figure was summed from (0: a row of its own)
     suppressed: bool = False
+    # Whether the figure is built on a count of people (a count, proportion, percentage or
+    # rate), which is what small-number suppression protects; a mean of area scores is not.
+    counts_people: bool = True
 
 
 def interval(indicator: Indicator, numerator, denominator, confidence=st.CONFIDENCE_95):
@@ -68,12 +71,18 @@ def estimate(indicator, *, period, period_start, numerator, denominator, value, 
         upper=upper,
         note=note,
         lsoas=lsoas,
+        counts_people=indicator.unit != Unit.MEAN,
     )
 
 
 def suppress(e: Estimate | None, *, threshold: int) -> Estimate | None:
-    """The figure with its count and everything built on it hidden, when the count is small."""
-    if e is None or e.numerator is None or e.numerator >= threshold:
+    """The figure with its count and everything built on it hidden, when the count is small.
+
+    Only figures built on counts of people are suppressed: small numbers are hidden so no one can
+    be picked out, and a mean of area scores (AHAH, density: unit "mean") counts no one. Its
+    numerator is a sum of scores, often small or negative, and hiding it would hide the figure
+    from everyone outside the research partner for no one's protection."""
+    if e is None or not e.counts_people or e.numerator is None or e.numerator >= threshold:
         return e
     return replace(
         e, value=None, numerator=None, denominator=None, lower=None, upper=None, suppressed=True

@@ -70,9 +70,15 @@ def comparison_sentence(result: st.Comparison, name: str, why_not: str = "") -> 
             if result == st.Comparison.HIGHER
             else _("Lower than %(name)s")
         ) % {"name": name}
-        return text + _(
-            ": the difference is bigger than chance would explain, at 95%% confidence (this "
-            "indicator is not judged better or worse)."
+        # The message has "%%" (it is a format string), so it is formatted, with nothing, to
+        # show one "%".
+        return (
+            text
+            + _(
+                ": the difference is bigger than chance would explain, at 95%% confidence (this "
+                "indicator is not judged better or worse)."
+            )
+            % {}
         )
     return _("Not compared with %(name)s: %(why)s") % {"name": name, "why": why_not}
 
@@ -90,6 +96,12 @@ def judge(area: Estimate | None, benchmark: Estimate | None, polarity: str, name
         why = _("the area has no figure for this period.")
     elif area.suppressed:
         why = _("the numbers are too small to show.")
+    elif area.lower is None and not area.counts_people:
+        # A mean of small areas' scores: the data carries no spread to build an interval from.
+        why = _(
+            "an average of small areas' scores has no confidence interval, so no difference can "
+            "be tested (compare the figures themselves)."
+        )
     elif area.lower is None:
         why = _("this figure has no confidence interval (it needs a numerator and denominator).")
     elif benchmark is None or benchmark.value is None:
