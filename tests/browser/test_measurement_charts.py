@@ -27,7 +27,8 @@ def open_indicator(browser, viewport):
     page.on("pageerror", lambda e: errors.append(str(e)))
     sign_in(page, "headteacher@example.org")
     page.goto(page.base_url + "/partnerships/keighley/measurement/")
-    page.locator(".govuk-summary-card__title a").first.click()
+    # IDACI by name: the first card may be a mean score, which has no funnel.
+    page.locator(".govuk-summary-card__title a", has_text=INDICATOR).first.click()
     page.wait_for_url("**/measurement/*/")
     return page, errors
 

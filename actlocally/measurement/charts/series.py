@@ -87,7 +87,9 @@ def trend(page: dict, partnership) -> Chart:
     layers = [
         {
             "data": {"values": bars},
-            "mark": {"type": "rule", "color": PLACE_COLOURS[0], "strokeWidth": 2},
+            # Intervals are in the table beside the chart; a screen reader skips the marks (an
+            # indicator without intervals left an empty mark group with no name, which axe flags).
+            "mark": {"type": "rule", "color": PLACE_COLOURS[0], "strokeWidth": 2, "aria": False},
             "encoding": {"x": x, "y": {**y, "field": "lower"}, "y2": {"field": "upper"}},
         },
         {
@@ -236,7 +238,8 @@ def comparators(page: dict, partnership) -> Chart:
         "layer": [
             {
                 "transform": [{"filter": "datum.lower != null"}],
-                "mark": {"type": "rule", "color": "#0b0c0c", "strokeWidth": 2},
+                # As the trend's intervals: in the table, not announced mark by mark.
+                "mark": {"type": "rule", "color": "#0b0c0c", "strokeWidth": 2, "aria": False},
                 "encoding": {"x": {**x, "field": "lower"}, "x2": {"field": "upper"}},
             },
             {
