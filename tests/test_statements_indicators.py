@@ -4,6 +4,8 @@ interval, comparison sentence and chart on the page, and drawn as an image in th
 files. Figures are always suppressed as for someone outside the research team."""
 
 import io
+import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -81,7 +83,7 @@ def test_the_statement_page_shows_the_figure_sentence_and_chart(client, world, d
     )
     assert "15.0% (95% confidence interval 12.9% to 17.3%)" in body
     assert "Worse than Bradford: the difference is bigger than chance would explain" in body
-    assert f'data-vega-spec="{chart_url}"' in body
+    assert 'data-vega-spec-id="indicator-1-spec"' in body and chart_url not in body
     assert "vendor/vega/vega-embed.min.js" in body
 
 
@@ -93,6 +95,38 @@ def test_the_statement_suppresses_small_numbers_even_for_the_research_partner(
     client.force_login(world.people["research_partner"])
     body = client.get(draft.get_absolute_url()).content.decode()
     assert "Suppressed: the count is too small to show." in body and "0.7%" not in body
+
+
+def chart_data(body: str) -> str:
+    """The embedded chart's spec, as the page's JSON data block holds it."""
+    block = re.search(r'<script id="indicator-1-spec" type="application/json">(.*?)</script>', body)
+    return block.group(1)
+
+
+@pytest.mark.parametrize("role", ["research_partner", "member"])
+def test_a_drafts_chart_data_is_the_suppressed_public_view_for_everyone(
+    client, world, draft, measured, role
+):
+    # 3 of 1,000 and 4 of 1,000 children in 2024/25: under the threshold, so suppressed.
+    area_rows(measured, period=("2024/25", Y2324[1].replace(year=2024)), n1=3, n2=4)
+    embed_from_the_page(client, world, draft, measured)
+    client.force_login(world.people[role])
+    spec = json.loads(chart_data(client.get(draft.get_absolute_url()).content.decode()))
+    values = [row for data in _datasets(spec) for row in data]
+    assert values and not any(_is_small(row) for row in values)
+
+
+def _datasets(spec: dict) -> list[list[dict]]:
+    found = [spec["data"]["values"]] if "values" in spec.get("data", {}) else []
+    found += [d["values"] for d in spec.get("datasets", {}).values()]
+    for layer in spec.get("layer", []):
+        found += _datasets(layer)
+    return found
+
+
+def _is_small(row: dict) -> bool:
+    """A row showing the 2024/25 count (7) or rate (0.7%, 0.007)."""
+    return any(v in (7, 0.7, 0.007) for v in row.values() if isinstance(v, int | float))
 
 
 def test_an_agreed_version_keeps_which_indicator_was_embedded(world, measured):

@@ -3,7 +3,6 @@ the latest figure, its interval, the comparison sentences and the trend chart, a
 who sees suppressed tables sees them, since a statement is shared outside the research team."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .chart_images import chart_png, chart_svg
@@ -68,18 +67,15 @@ def embed(partnership, ref: str):
         url=chosen.get_absolute_url(),
         facts=facts,
         illustrative=page["indicator"].illustrative,
-        chart_url=reverse(
-            "measurement_chart", kwargs={"slug": partnership.slug, "pk": chosen.pk, "kind": "trend"}
-        )
-        if drawn
-        else "",
         chart_title=trend.title,
         chart_description=trend.description,
         chart_columns=trend.columns,
         chart_rows=trend.rows,
         chart_svg=(lambda: chart_svg(trend)) if drawn else None,
         chart_png=(lambda: chart_png(trend)) if drawn else None,
-        # The same public view, kept whole so an agreed statement can freeze its chart.
+        # The public view's spec, drawn from the page (not measurement's chart URL, which checks
+        # the viewer and would give the research partner the unsuppressed numbers), and kept
+        # whole so an agreed statement can freeze its chart.
         chart_spec=trend.spec,
         chart_image_spec=for_image(trend) if drawn else None,
     )

@@ -14,21 +14,21 @@ from actlocally.core.vega import spec_png, spec_svg
 @dataclass(frozen=True)
 class Evidence:
     """What the statement shows of one embedded item: its figures as labelled sentences, a
-    chart (its spec's address for the page, image callables for the files) and a link."""
+    chart (its spec for the page, image callables for the files) and a link."""
 
     title: str
     url: str
     facts: list[tuple[str, str]] = field(default_factory=list)
     illustrative: bool = False
-    chart_url: str = ""
     chart_title: str = ""
     chart_description: str = ""
     chart_rows: list[list[str]] = field(default_factory=list)
     chart_columns: list[str] = field(default_factory=list)
     chart_svg: Callable[[], str] | None = None
     chart_png: Callable[[], bytes] | None = None
-    # The chart's specs with their data inline (for the page, and for drawing as an image), so
-    # the chart can be frozen with the figures; None when there is no chart.
+    # The chart's specs with their data inline (for the page, and for drawing as an image): the
+    # page draws the public view for every viewer, live or frozen, and an agreed version freezes
+    # it with the figures; None when there is no chart.
     chart_spec: dict | None = None
     chart_image_spec: dict | None = None
     # When the figures were frozen ("24 November 2023"); empty while they are live.
