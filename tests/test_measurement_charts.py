@@ -11,7 +11,7 @@ from actlocally.measurement import statistics as st
 from actlocally.measurement.chart_selectors import indicator_charts, spine_chart
 from tests import factories
 
-from .test_measurement import Y2223, Y2324, area, area_rows, point  # noqa: F401
+from .measurement_fixtures import Y2223, Y2324, area, area_rows, point  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

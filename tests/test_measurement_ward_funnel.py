@@ -18,7 +18,7 @@ from actlocally.measurement.selectors import format_value
 from tests import factories
 from tests.pageforms import read_forms
 
-from .test_measurement import Y2324, point
+from .measurement_fixtures import Y2324, point
 from .test_measurement_charts import layer_values
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from actlocally.statements import exports, services
 from actlocally.statements.models import StatementVersion
 
+from .measurement_fixtures import Y2223, Y2324, area, area_rows, point  # noqa: F401
 from .pageforms import page_form, submit
 from .statements_export_fixtures import agreed_version
-from .test_measurement import Y2223, Y2324, area, area_rows, point  # noqa: F401
 from .test_statements_indicators import measured  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -16,9 +16,9 @@ from actlocally.measurement.chart_images import spec_svg
 from actlocally.statements import exports, services
 
 from . import factories
+from .measurement_fixtures import Y2223, Y2324, area, area_rows, point  # noqa: F401
 from .pageforms import page_form, submit
 from .statements_export_fixtures import agreed_version
-from .test_measurement import Y2223, Y2324, area, area_rows, point  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
