@@ -1,8 +1,8 @@
 """The Bradford demo's indicators, read from the demo folder's measurement.yaml: real open data
 first (street crime by LSOA, IoD2019 income deprivation and IDACI, Census 2021 and AHAH v3,
 files in data/), each partnership's area shown against Bradford and England; and, only for what
-no open source holds,
-illustrative figures from the YAML, labelled as such on every page and file."""
+no open source holds, illustrative figures from the YAML, labelled as such on every page and
+file."""
 
 import csv
 from pathlib import Path

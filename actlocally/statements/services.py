@@ -174,11 +174,11 @@ def transition(
     as_history: bool = False,
 ) -> StatementVersion:
     """Move a version along the workflow (workflow.WORKFLOW says which moves exist and who
-    may make them). Agreeing freezes the version and its embedded figures, ticks the journey, updates the tracker and
-    carries its actions and outcomes into the plan. Members are emailed when a version is
-    circulated or agreed (links start with `base_url`). `as_history` records a step taken
-    before the platform (the demo's past statements): nobody is emailed and nothing is carried,
-    since the plan of that time is recorded on its own."""
+    may make them). Agreeing freezes the version and its embedded figures, ticks the journey,
+    updates the tracker and carries its actions and outcomes into the plan. Members are emailed
+    when a version is circulated or agreed (links start with `base_url`). `as_history` records a
+    step taken before the platform (the demo's past statements): nobody is emailed and nothing is
+    carried, since the plan of that time is recorded on its own."""
     partnership = version.statement.partnership
     # Refused before anything is written: an undeclared step or a person not allowed; the
     # state is checked on the locked row.
