@@ -39,6 +39,11 @@ class Chart:
     empty: str = ""
     summary: str = ""
 
+    @property
+    def labelled_rows(self) -> list[list[tuple[str, str]]]:
+        """Each row's cells with their column's name, for a table that stacks on a phone."""
+        return [list(zip(self.columns, row, strict=False)) for row in self.rows]
+
 
 def scale_of(indicator) -> int:
     """Charts show proportions as percentages, as the tables do."""
